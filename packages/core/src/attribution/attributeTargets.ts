@@ -1,0 +1,72 @@
+import { contributionSet } from "./contributionSet.ts";
+import { logSumExp, rankOf } from "./logProbabilities.ts";
+import type { TargetAttribution } from "./types.ts";
+
+/** What the attribution graph returns for one prompt, batch dimension removed. */
+export interface PromptGraphOutputs {
+  logits: Float32Array; // [d_vocab]
+  targetIds: number[]; // [T]
+  finalNormScale: number;
+  contributions: Float32Array; // [C, T]
+  centeredContributions: Float32Array; // [C, T]
+  roughContributions: Float32Array; // [C, T]
+}
+
+/** Which graph targets to report, and where each came from. */
+export interface TargetRequest {
+  /** Index into the graph's target list. */
+  column: number;
+  source: TargetAttribution["source"];
+}
+
+function column(matrix: Float32Array, nComponents: number, nTargets: number, j: number) {
+  const values = new Array<number>(nComponents);
+  for (let c = 0; c < nComponents; c++) values[c] = matrix[c * nTargets + j] ?? NaN;
+  return values;
+}
+
+/**
+ * Turns graph outputs into per-target attributions with shares, probability,
+ * rank and the identity error.
+ *
+ * @param outputs - one prompt's graph outputs
+ * @param nComponents - C, the number of components
+ * @param requests - which target columns to report
+ * @param decode - token id to its text
+ */
+export function attributeTargets(
+  outputs: PromptGraphOutputs,
+  nComponents: number,
+  requests: TargetRequest[],
+  decode: (id: number) => string,
+): TargetAttribution[] {
+  const nTargets = outputs.targetIds.length;
+  const logNormalizer = logSumExp(outputs.logits);
+
+  return requests.map(({ column: j, source }) => {
+    const tokenId = outputs.targetIds[j] ?? -1;
+    const logit = outputs.logits[tokenId] ?? NaN;
+    const raw = contributionSet(
+      "raw",
+      column(outputs.contributions, nComponents, nTargets, j),
+    );
+    return {
+      tokenId,
+      token: decode(tokenId),
+      rank: rankOf(outputs.logits, tokenId),
+      logit,
+      probability: Math.exp(logit - logNormalizer),
+      source,
+      raw,
+      centered: contributionSet(
+        "centered",
+        column(outputs.centeredContributions, nComponents, nTargets, j),
+      ),
+      rough: contributionSet(
+        "rough",
+        column(outputs.roughContributions, nComponents, nTargets, j),
+      ),
+      identityError: Math.abs(raw.total - logit),
+    };
+  });
+}

@@ -1,0 +1,16 @@
+/** A signed number with a fixed count of decimals, using a true minus sign. */
+export function formatSigned(value: number, decimals = 2): string {
+  const text = Math.abs(value).toFixed(decimals);
+  if (Number(text) === 0) return text;
+  return `${value < 0 ? "−" : "+"}${text}`;
+}
+
+/** A share as a percentage, or a note when it is undefined. */
+export function formatShare(share: number | null, decimals = 0): string {
+  return share === null ? "n/a (total ≈ 0)" : `${(share * 100).toFixed(decimals)}%`;
+}
+
+/** Shows a token's text with its spaces and line breaks visible. */
+export function quoteToken(token: string): string {
+  return JSON.stringify(token);
+}

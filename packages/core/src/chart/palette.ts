@@ -1,0 +1,11 @@
+/** Colours by component kind, readable on white and by most colour-blind readers. */
+export const palette = {
+  attn: "#2563eb",
+  mlp: "#ea580c",
+  embed: "#6b7280",
+  bias: "#9ca3af",
+  text: "#111827",
+  muted: "#6b7280",
+  axis: "#d1d5db",
+  background: "#ffffff",
+} as const;

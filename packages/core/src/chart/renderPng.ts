@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+
+import { Resvg } from "@resvg/resvg-js";
+import satori from "satori";
+
+import { AttribError } from "../errors/AttribError.ts";
+import type { ChartElement } from "./element.ts";
+
+const require = createRequire(import.meta.url);
+
+interface ChartFont {
+  name: string;
+  data: Buffer;
+  weight: 400 | 700;
+  style: "normal";
+}
+
+let fonts: Promise<ChartFont[]> | undefined;
+
+function loadFonts(): Promise<ChartFont[]> {
+  const load = async (weight: 400 | 700): Promise<ChartFont> => {
+    const path = require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`);
+    return { name: "Inter", data: await readFile(path), weight, style: "normal" };
+  };
+  fonts ??= Promise.all([load(400), load(700)]);
+  return fonts;
+}
+
+/**
+ * Renders an element tree to SVG text with satori.
+ *
+ * @param element - the chart
+ * @param size - pixel width and height
+ */
+export async function renderSvg(
+  element: ChartElement,
+  size: { width: number; height: number },
+): Promise<string> {
+  try {
+    return await satori(element as unknown as Parameters<typeof satori>[0], {
+      ...size,
+      fonts: await loadFonts(),
+    });
+  } catch (cause) {
+    throw new AttribError("CHART_FAILED", `the chart could not be laid out: ${String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+/**
+ * Renders an element tree to a PNG image.
+ *
+ * @param element - the chart
+ * @param size - pixel width and height
+ */
+export async function renderPng(
+  element: ChartElement,
+  size: { width: number; height: number },
+): Promise<Buffer> {
+  const svg = await renderSvg(element, size);
+  return new Resvg(svg, { fitTo: { mode: "width", value: size.width } }).render().asPng();
+}

@@ -7,9 +7,16 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
-          globalSetup: ["test/setup/tinyModels.ts"],
+          exclude: ["packages/*/test/tiny/**"],
+        },
+      },
+      {
+        test: {
+          name: "tiny",
+          include: ["packages/*/test/tiny/**/*.test.ts"],
+          globalSetup: ["test/setup/buildTinyModels.ts"],
           testTimeout: 60_000,
-          hookTimeout: 180_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -5,12 +5,19 @@ export type { Manifest } from "./bundle/manifest.ts";
 export { readManifest } from "./bundle/readManifest.ts";
 export { listInstalledModels, resolveModelDir } from "./bundle/resolveModel.ts";
 export { openGraph } from "./inference/backend.ts";
-export type { ExecutionProvider, GraphSession, SessionOptions } from "./inference/backend.ts";
+export type {
+  ExecutionProvider,
+  GraphSession,
+  SessionOptions,
+} from "./inference/backend.ts";
 export { BundleTokenizer } from "./tokenizer/BundleTokenizer.ts";
 export type { Tokenization } from "./tokenizer/BundleTokenizer.ts";
 export { AttributionModel, DEFAULT_TOP_K } from "./analysis/AttributionModel.ts";
 export type { AnalyzeOptions, LoadModelOptions } from "./analysis/AttributionModel.ts";
-export { contributionSet, NEAR_ZERO_TOTAL_FRACTION } from "./attribution/contributionSet.ts";
+export {
+  contributionSet,
+  NEAR_ZERO_TOTAL_FRACTION,
+} from "./attribution/contributionSet.ts";
 export { finalMlpIndex, shareOf } from "./attribution/finalMlp.ts";
 export { parseComponent } from "./attribution/parseComponent.ts";
 export { logSumExp, rankOf } from "./attribution/logProbabilities.ts";

@@ -10,7 +10,11 @@ import type { Manifest } from "../bundle/manifest.ts";
 import { readManifest } from "../bundle/readManifest.ts";
 import { resolveModelDir } from "../bundle/resolveModel.ts";
 import { AttribError } from "../errors/AttribError.ts";
-import { type GraphSession, openGraph, type SessionOptions } from "../inference/backend.ts";
+import {
+  type GraphSession,
+  openGraph,
+  type SessionOptions,
+} from "../inference/backend.ts";
 import { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
 import { checkGraphContract, promptOutputs } from "./graphContract.ts";
 
@@ -70,12 +74,14 @@ export class AttributionModel {
     if (text.trim().length === 0) {
       throw new AttribError(
         "EMPTY_TEXT",
-        "the text is empty: give the start of a sentence, e.g. \"Steve\"",
+        'the text is empty: give the start of a sentence, e.g. "Steve"',
       );
     }
     const { ids, tokens } = this.tokenizer.encodePrompt(text);
     this.checkLength(ids.length);
-    const targetIds = (options.targets ?? []).map((target) => this.tokenizer.targetId(target));
+    const targetIds = (options.targets ?? []).map((target) =>
+      this.tokenizer.targetId(target),
+    );
     const tokenized = performance.now();
 
     const result = await this.analyzeTokens(ids, targetIds, options.k ?? DEFAULT_TOP_K);
@@ -135,7 +141,11 @@ export class AttributionModel {
     await this.graph.release();
   }
 
-  private targetRequests(graphTargets: number[], k: number, nNamed: number): TargetRequest[] {
+  private targetRequests(
+    graphTargets: number[],
+    k: number,
+    nNamed: number,
+  ): TargetRequest[] {
     const topKMax = this.manifest.topKMax;
     const requests: TargetRequest[] = [];
     for (let j = 0; j < k; j++) requests.push({ column: j, source: "top" });

@@ -12,7 +12,10 @@ export const NEAR_ZERO_TOTAL_FRACTION = 0.05;
  * @param method - how the values were measured
  * @param values - one contribution per component
  */
-export function contributionSet(method: AttributionMethod, values: number[]): ContributionSet {
+export function contributionSet(
+  method: AttributionMethod,
+  values: number[],
+): ContributionSet {
   let total = 0;
   let positiveMass = 0;
   let negativeMass = 0;
@@ -30,7 +33,15 @@ export function contributionSet(method: AttributionMethod, values: number[]): Co
   const signedShares =
     totalIsNearZero || total === 0 ? null : values.map((value) => value / total);
 
-  return { method, values, total, signedShares, absoluteShares, positiveMass, negativeMass };
+  return {
+    method,
+    values,
+    total,
+    signedShares,
+    absoluteShares,
+    positiveMass,
+    negativeMass,
+  };
 }
 
 /** The component-wise difference of two splits (e.g. top-1 minus top-2). */

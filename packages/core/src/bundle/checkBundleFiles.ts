@@ -13,7 +13,10 @@ const REQUIRED_FILES = ["model.onnx"];
  *
  * @throws {@link AttribError} BUNDLE_MISSING_FILE, BUNDLE_TRUNCATED or BUNDLE_MISMATCH
  */
-export async function checkBundleFiles(bundleDir: string, manifest: Manifest): Promise<void> {
+export async function checkBundleFiles(
+  bundleDir: string,
+  manifest: Manifest,
+): Promise<void> {
   for (const required of [...REQUIRED_FILES, manifest.tokenizer.file]) {
     if (!(required in manifest.files)) {
       throw new AttribError(

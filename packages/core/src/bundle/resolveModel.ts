@@ -41,7 +41,8 @@ export async function resolveModelDir(model: string, modelsDir: string): Promise
   if (await isBundleDir(candidate)) return candidate;
 
   const installed = await listInstalledModels(modelsDir);
-  const choices = installed.length > 0 ? installed.join(", ") : "none (run npm run setup)";
+  const choices =
+    installed.length > 0 ? installed.join(", ") : "none (run npm run setup)";
   throw new AttribError(
     "UNKNOWN_MODEL",
     `unknown model "${model}": no bundle at ${candidate}. ` +

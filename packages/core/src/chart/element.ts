@@ -12,11 +12,11 @@ export interface ChartElement {
 
 export type ChartNode = ChartElement | string;
 
-/** Builds one element. */
+/** Builds one element; satori needs every div to say its display, so flex is the default. */
 export function h(
   type: string,
   style: Record<string, string | number>,
   children: ChartNode | ChartNode[] = [],
 ): ChartElement {
-  return { type, props: { style, children } };
+  return { type, props: { style: { display: "flex", ...style }, children } };
 }

@@ -1,5 +1,9 @@
 import { finalMlpIndex, shareOf } from "../attribution/finalMlp.ts";
-import type { AttributionResult, Component, TargetAttribution } from "../attribution/types.ts";
+import type {
+  AttributionResult,
+  Component,
+  TargetAttribution,
+} from "../attribution/types.ts";
 import { type ChartElement, type ChartNode, h } from "./element.ts";
 import { formatShare, formatSigned, quoteToken } from "./formatNumber.ts";
 import { palette } from "./palette.ts";
@@ -54,22 +58,35 @@ function plot(columns: LayerColumn[]): ChartElement {
     );
 
   const showLabel = (i: number) => i === 0 || columns.length <= 20 || (i - 1) % 5 === 0;
-  return h(
-    "div",
-    { display: "flex", flexDirection: "row", width: PLOT_WIDTH },
-    columns.map((column, i) =>
-      h("div", { display: "flex", flexDirection: "column", width: columnWidth }, [
-        half(1, column),
-        h("div", { height: 1, backgroundColor: palette.axis }),
-        half(-1, column),
-        h(
-          "div",
-          { display: "flex", justifyContent: "center", fontSize: 14, color: palette.muted },
-          showLabel(i) ? column.label : "",
-        ),
-      ]),
-    ),
-  );
+  const layerColumn = (column: LayerColumn, i: number): ChartElement =>
+    h("div", { flexDirection: "column", width: columnWidth }, [
+      half(1, column),
+      h("div", { height: 1, backgroundColor: palette.axis }),
+      half(-1, column),
+      h(
+        "div",
+        { justifyContent: "center", fontSize: 14, color: palette.muted },
+        showLabel(i) ? column.label : "",
+      ),
+    ]);
+  const scaleLabel = (value: number, offset: Record<string, number>): ChartElement =>
+    h(
+      "div",
+      {
+        position: "absolute",
+        right: PLOT_WIDTH + 6,
+        fontSize: 14,
+        color: palette.muted,
+        ...offset,
+      },
+      formatSigned(value, 1),
+    );
+
+  return h("div", { position: "relative", flexDirection: "row", width: PLOT_WIDTH }, [
+    scaleLabel(maxPositive, { top: -8 }),
+    scaleLabel(-maxNegative, { top: PLOT_HEIGHT - 8 }),
+    ...columns.map(layerColumn),
+  ]);
 }
 
 function legendItem(color: string, label: string): ChartElement {
@@ -91,7 +108,10 @@ function shorten(text: string, max: number): string {
  * @param result - an attribution result
  * @param target - which of its targets to draw (default: the top token)
  */
-export function layerChart(result: AttributionResult, target?: TargetAttribution): ChartElement {
+export function layerChart(
+  result: AttributionResult,
+  target?: TargetAttribution,
+): ChartElement {
   const shown = target ?? result.targets[0];
   if (!shown) throw new Error("an attribution result with no targets cannot be charted");
 
@@ -101,7 +121,7 @@ export function layerChart(result: AttributionResult, target?: TargetAttribution
   const probability = `${(shown.probability * 100).toFixed(1)}%`;
   const children: ChartNode[] = [
     h("div", { display: "flex", fontSize: 34, fontWeight: 700, color: palette.text }, [
-      `${quoteToken(shorten(result.prompt.text, 48))} → ${quoteToken(shown.token)}  ${probability}`,
+      `After ${quoteToken(shorten(result.prompt.text, 40))}: ${quoteToken(shown.token)} ${probability}`,
     ]),
     h("div", { display: "flex", fontSize: 20, color: palette.muted, marginTop: 6 }, [
       `${result.model.displayName} · exact direct contribution to the logit ` +
@@ -112,15 +132,21 @@ export function layerChart(result: AttributionResult, target?: TargetAttribution
         `${formatShare(mlpShare.signedShare)} of the logit, ` +
         `${formatShare(mlpShare.absoluteShare)} of absolute contribution`,
     ]),
-    h("div", { display: "flex", marginTop: 18 }, [plot(layerColumns(result.components, shown.raw.values))]),
-    h("div", { display: "flex", gap: 28, fontSize: 18, color: palette.text, marginTop: 10 }, [
-      legendItem(palette.attn, "attention"),
-      legendItem(palette.mlp, "MLP"),
-      legendItem(palette.embed, "embedding"),
-      h("div", { display: "flex", color: palette.muted }, [
-        `x: layer · Σ = logit, identity error ${shown.identityError.toExponential(1)}`,
-      ]),
+    h("div", { display: "flex", marginTop: 18 }, [
+      plot(layerColumns(result.components, shown.raw.values)),
     ]),
+    h(
+      "div",
+      { display: "flex", gap: 28, fontSize: 18, color: palette.text, marginTop: 10 },
+      [
+        legendItem(palette.attn, "attention"),
+        legendItem(palette.mlp, "MLP"),
+        legendItem(palette.embed, "embedding"),
+        h("div", { display: "flex", color: palette.muted }, [
+          `x: layer · bars sum to the logit, identity error ${shown.identityError.toExponential(1)}`,
+        ]),
+      ],
+    ),
   ];
 
   return h(

@@ -10,5 +10,8 @@ export function renderLayerChartPng(
   result: AttributionResult,
   target?: TargetAttribution,
 ): Promise<Buffer> {
-  return renderPng(layerChart(result, target), { width: CHART_WIDTH, height: CHART_HEIGHT });
+  return renderPng(layerChart(result, target), {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+  });
 }

@@ -18,12 +18,22 @@ interface ChartFont {
 
 let fonts: Promise<ChartFont[]> | undefined;
 
+/** Inter's subsets that prompts most often need; satori falls back across them. */
+const SUBSETS = ["latin", "latin-ext", "greek", "cyrillic"] as const;
+
 function loadFonts(): Promise<ChartFont[]> {
-  const load = async (weight: 400 | 700): Promise<ChartFont> => {
-    const path = require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`);
-    return { name: "Inter", data: await readFile(path), weight, style: "normal" };
+  const load = async (subset: string, weight: 400 | 700): Promise<ChartFont> => {
+    const file = `@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`;
+    return {
+      name: "Inter",
+      data: await readFile(require.resolve(file)),
+      weight,
+      style: "normal",
+    };
   };
-  fonts ??= Promise.all([load(400), load(700)]);
+  fonts ??= Promise.all(
+    SUBSETS.flatMap((subset) => [load(subset, 400), load(subset, 700)]),
+  );
   return fonts;
 }
 
@@ -43,9 +53,13 @@ export async function renderSvg(
       fonts: await loadFonts(),
     });
   } catch (cause) {
-    throw new AttribError("CHART_FAILED", `the chart could not be laid out: ${String(cause)}`, {
-      cause,
-    });
+    throw new AttribError(
+      "CHART_FAILED",
+      `the chart could not be laid out: ${String(cause)}`,
+      {
+        cause,
+      },
+    );
   }
 }
 

@@ -39,6 +39,9 @@ export class AttribError extends Error {
 }
 
 /** @returns whether `error` is an {@link AttribError}, optionally of one code. */
-export function isAttribError(error: unknown, code?: AttribErrorCode): error is AttribError {
+export function isAttribError(
+  error: unknown,
+  code?: AttribErrorCode,
+): error is AttribError {
   return error instanceof AttribError && (code === undefined || error.code === code);
 }

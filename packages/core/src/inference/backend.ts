@@ -36,7 +36,10 @@ export interface Int64Feed {
  * @param path - the .onnx file (external weights beside it)
  * @throws {@link AttribError} BUNDLE_MISMATCH when onnxruntime cannot load it
  */
-export async function openGraph(path: string, options: SessionOptions = {}): Promise<GraphSession> {
+export async function openGraph(
+  path: string,
+  options: SessionOptions = {},
+): Promise<GraphSession> {
   const provider = options.executionProvider ?? "cpu";
   let session: ort.InferenceSession;
   try {
@@ -72,7 +75,10 @@ function wrapSession(session: ort.InferenceSession, path: string): GraphSession 
       try {
         const outputs = await session.run(tensors);
         return Object.fromEntries(
-          Object.entries(outputs).map(([name, t]) => [name, { dims: t.dims, data: t.data }]),
+          Object.entries(outputs).map(([name, t]) => [
+            name,
+            { dims: t.dims, data: t.data },
+          ]),
         );
       } catch (cause) {
         throw new AttribError(

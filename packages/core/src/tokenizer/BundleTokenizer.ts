@@ -49,7 +49,11 @@ export class BundleTokenizer {
     const bos = this.settings.bosTokenId;
     if (bos !== null) {
       if (this.settings.addsBosToken && ids[0] !== bos) ids.unshift(bos);
-      if (!this.settings.addsBosToken && ids[0] === bos && !text.startsWith(this.decode(bos))) {
+      if (
+        !this.settings.addsBosToken &&
+        ids[0] === bos &&
+        !text.startsWith(this.decode(bos))
+      ) {
         ids.shift();
       }
     }

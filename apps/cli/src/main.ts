@@ -1,0 +1,84 @@
+import { writeFile } from "node:fs/promises";
+
+import {
+  AttributionModel,
+  isAttribError,
+  listInstalledModels,
+  renderLayerChartPng,
+} from "@attrib/core";
+
+import { type CliEnv, loadEnv } from "./env.ts";
+import { formatReport } from "./formatReport.ts";
+import { parseCliArgs, USAGE } from "./parseCliArgs.ts";
+
+const EXIT_FAILURE = 1;
+const EXIT_USAGE = 2;
+
+async function run(argv: string[], env: CliEnv): Promise<number> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.listModels) {
+    const models = await listInstalledModels(env.ATTRIB_MODELS_DIR);
+    process.stdout.write(
+      `${models.join("\n") || `(none in ${env.ATTRIB_MODELS_DIR})`}\n`,
+    );
+    return 0;
+  }
+  if (options.text.trim().length === 0) {
+    process.stderr.write(
+      `attrib: give the text to analyse, e.g. attrib "Steve"\n\n${USAGE}\n`,
+    );
+    return EXIT_USAGE;
+  }
+
+  const model = await AttributionModel.load(options.model ?? env.ATTRIB_DEFAULT_MODEL, {
+    modelsDir: env.ATTRIB_MODELS_DIR,
+    executionProvider: env.ATTRIB_EXECUTION_PROVIDER,
+  });
+  try {
+    const result = await model.analyze(options.text, {
+      k: options.k,
+      targets: options.targets,
+    });
+    process.stdout.write(
+      options.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`,
+    );
+    if (options.png) {
+      const target = result.targets.find((t) => t.source !== "top") ?? result.targets[0];
+      await writeFile(options.png, await renderLayerChartPng(result, target));
+      process.stderr.write(`attrib: wrote the chart to ${options.png}\n`);
+    }
+    return 0;
+  } finally {
+    await model.release();
+  }
+}
+
+let env: CliEnv;
+try {
+  env = loadEnv();
+} catch (error) {
+  process.stderr.write(
+    `attrib: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(EXIT_USAGE);
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2), env);
+} catch (error) {
+  if (isAttribError(error)) {
+    process.stderr.write(`attrib: ${error.message}\n`);
+    process.exitCode = error.code === "INVALID_OPTION" ? EXIT_USAGE : EXIT_FAILURE;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`attrib: unexpected failure: ${message}\n`);
+    if (env.ATTRIB_DEBUG && error instanceof Error) {
+      process.stderr.write(`${error.stack ?? ""}\n`);
+    }
+    process.exitCode = EXIT_FAILURE;
+  }
+}

@@ -11,6 +11,7 @@ import { readManifest } from "../bundle/readManifest.ts";
 import { resolveModelDir } from "../bundle/resolveModel.ts";
 import { AttribError } from "../errors/AttribError.ts";
 import {
+  type GraphOutputs,
   type GraphSession,
   openGraph,
   type SessionOptions,
@@ -118,6 +119,7 @@ export class AttributionModel {
     });
     const inferenceMs = performance.now() - started;
 
+    this.checkOutputShapes(outputs, extra.length);
     const prompt = promptOutputs(outputs, 0);
     const requests = this.targetRequests(prompt.targetIds, k, targetIds.length);
     const nComponents = this.manifest.components.length;
@@ -171,6 +173,25 @@ export class AttributionModel {
       tiedEmbeddings: m.tiedEmbeddings,
       finalLogitSoftcap: m.finalLogitSoftcap,
     };
+  }
+
+  private checkOutputShapes(outputs: GraphOutputs, nExtra: number): void {
+    const m = this.manifest;
+    const expected: Record<string, number[]> = {
+      logits: [1, m.dVocab],
+      contributions: [1, m.components.length, m.topKMax + nExtra],
+    };
+    for (const [name, dims] of Object.entries(expected)) {
+      const actual = outputs[name]?.dims ?? [];
+      if (actual.join("x") !== dims.join("x")) {
+        throw new AttribError(
+          "BUNDLE_MISMATCH",
+          `${join(this.bundleDir, "model.onnx")} returned ${name} of shape ` +
+            `[${actual.join(", ")}] but manifest.json implies [${dims.join(", ")}]: ` +
+            `the graph and the manifest come from different conversions`,
+        );
+      }
+    }
   }
 
   private checkLength(nTokens: number): void {

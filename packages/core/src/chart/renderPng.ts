@@ -48,7 +48,7 @@ export async function renderSvg(
   size: { width: number; height: number },
 ): Promise<string> {
   try {
-    return await satori(element as unknown as Parameters<typeof satori>[0], {
+    return await satori(element, {
       ...size,
       fonts: await loadFonts(),
     });

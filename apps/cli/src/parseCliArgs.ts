@@ -3,7 +3,10 @@ import { parseArgs } from "node:util";
 import { AttribError } from "@attrib/core";
 
 export interface CliOptions {
+  /** The prompt; `-` means read it from standard input. */
   text: string;
+  /** Where the prompt's words stand in argv, to hand it on without them. */
+  textArgIndexes: number[];
   model: string | undefined;
   k: number | undefined;
   targets: string[];
@@ -14,6 +17,7 @@ export interface CliOptions {
 }
 
 export const USAGE = `Usage: attrib [options] <text>
+       attrib [options] - < text-file
 
 Splits the model's next-token logits after <text> exactly into what the
 embedding and every attention and MLP layer wrote.
@@ -53,6 +57,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      tokens: true,
       options: {
         model: { type: "string" },
         k: { type: "string" },
@@ -68,9 +73,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new AttribError("INVALID_OPTION", `${reason}\n\n${USAGE}`, { cause });
   }
 
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   return {
     text: positionals.join(" "),
+    textArgIndexes: tokens.flatMap((token) =>
+      token.kind === "positional" ? [token.index] : [],
+    ),
     model: values.model,
     k: parseK(values.k),
     targets: values.target ?? [],

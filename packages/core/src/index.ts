@@ -25,5 +25,10 @@ export type * from "./attribution/types.ts";
 export { layerChart, CHART_WIDTH, CHART_HEIGHT } from "./chart/layerChart.ts";
 export { renderPng, renderSvg } from "./chart/renderPng.ts";
 export { renderLayerChartPng } from "./chart/renderLayerChart.ts";
-export { formatShare, formatSigned, quoteToken } from "./chart/formatNumber.ts";
+export {
+  formatProbability,
+  formatShare,
+  formatSigned,
+  quoteToken,
+} from "./chart/formatNumber.ts";
 export type { ChartElement, ChartNode } from "./chart/element.ts";

@@ -14,3 +14,9 @@ export function formatShare(share: number | null, decimals = 0): string {
 export function quoteToken(token: string): string {
   return JSON.stringify(token);
 }
+
+/** A probability as a percentage with two significant digits when small. */
+export function formatProbability(probability: number): string {
+  const percent = probability * 100;
+  return percent >= 0.1 ? `${percent.toFixed(1)}%` : `${percent.toPrecision(2)}%`;
+}

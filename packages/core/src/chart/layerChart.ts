@@ -5,13 +5,18 @@ import type {
   TargetAttribution,
 } from "../attribution/types.ts";
 import { type ChartElement, type ChartNode, h } from "./element.ts";
-import { formatShare, formatSigned, quoteToken } from "./formatNumber.ts";
+import {
+  formatProbability,
+  formatShare,
+  formatSigned,
+  quoteToken,
+} from "./formatNumber.ts";
 import { palette } from "./palette.ts";
 
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 630;
 
-const PLOT_HEIGHT = 330;
+const PLOT_HEIGHT = 360;
 const PLOT_WIDTH = 1080;
 
 interface LayerColumn {
@@ -118,7 +123,7 @@ export function layerChart(
   const mlp = finalMlpIndex(result);
   const mlpShare = shareOf(shown.raw, mlp);
   const mlpName = result.components[mlp]?.name ?? "final MLP";
-  const probability = `${(shown.probability * 100).toFixed(1)}%`;
+  const probability = `${formatProbability(shown.probability)} (rank ${shown.rank})`;
   const children: ChartNode[] = [
     h("div", { display: "flex", fontSize: 34, fontWeight: 700, color: palette.text }, [
       `After ${quoteToken(shorten(result.prompt.text, 40))}: ${quoteToken(shown.token)} ${probability}`,

@@ -17,7 +17,9 @@ interface HfTokenizer {
 }
 
 const Tokenizer = (
-  tokenizers as unknown as { Tokenizer: new (json: object, config: object) => HfTokenizer }
+  tokenizers as unknown as {
+    Tokenizer: new (json: object, config: object) => HfTokenizer;
+  }
 ).Tokenizer;
 
 /** Token ids of a text with the token strings that show how it was split. */

@@ -1,0 +1,3 @@
+from attrib_converter.cli import main
+
+raise SystemExit(main())

@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
-          exclude: ["packages/*/test/tiny/**"],
+          exclude: ["packages/*/test/tiny/**", "packages/store/test/**"],
         },
       },
       {
@@ -22,10 +22,30 @@ export default defineConfig({
       {
         test: {
           name: "reference",
-          include: ["test/**/*.test.ts"],
+          include: ["test/reference/**/*.test.ts", "test/cli/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "store",
+          include: ["packages/store/test/**/*.test.ts"],
+          globalSetup: ["packages/store/test/setup/prepareTestDatabase.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: ["test/setup/prepareE2e.ts"],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
     ],

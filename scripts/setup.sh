@@ -19,6 +19,19 @@ log "npm packages"
 export ONNXRUNTIME_NODE_INSTALL=skip
 npm ci --no-audit --no-fund
 
+log "database schema"
+# Analyses are kept in PostgreSQL through @attrib/store. Prisma's CLI cannot
+# fetch its native engines offline, so the client is generated without them
+# and the checked-in migrations in prisma/migrations are applied by the
+# store's own runner (prisma/README.md). Without DATABASE_URL this is the
+# local server's `attrib` database, created if missing; the server is
+# started if it is not running.
+if [ -z "${DATABASE_URL:-}" ] && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+fi
+npm run --silent db:generate
+npm run --silent db:migrate
+
 log "converter Python environment ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"

@@ -10,6 +10,7 @@ import {
   openJobQueues,
   REPLIES_QUEUE,
   type AnalysisJob,
+  type ReplyJob,
 } from "@attrib/jobs";
 import { createStore } from "@attrib/store";
 import { Queue } from "bullmq";
@@ -34,7 +35,9 @@ const workerEnv = (name: string) => ({
 
 const queues = openJobQueues(E2E_REDIS_URL);
 const analyses = new Queue(ANALYSES_QUEUE, { connection: { url: E2E_REDIS_URL } });
-const replies = new Queue(REPLIES_QUEUE, { connection: { url: E2E_REDIS_URL } });
+const replies = new Queue<ReplyJob>(REPLIES_QUEUE, {
+  connection: { url: E2E_REDIS_URL },
+});
 const store = createStore({ databaseUrl: E2E_DATABASE_URL });
 const services: Service[] = [];
 

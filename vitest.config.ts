@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
-          exclude: ["packages/*/test/tiny/**", "packages/store/test/**"],
+          exclude: ["packages/*/test/tiny/**", "packages/store/test/**", "apps/bot/test/**"],
         },
       },
       {
@@ -26,6 +26,16 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "bot",
+          include: ["apps/bot/test/**/*.test.ts"],
+          globalSetup: ["apps/bot/test/setup/prepareBotTestDatabase.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

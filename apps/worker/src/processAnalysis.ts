@@ -1,11 +1,16 @@
 import { isAttribError, renderLayerChartPng } from "@attrib/core";
-import type { AnalysisJob, JobQueues } from "@attrib/jobs";
+import {
+  type AnalysisJob,
+  focusTarget,
+  type JobQueues,
+  permalink,
+  replySummary,
+} from "@attrib/jobs";
 import type { Store } from "@attrib/store";
 import { UnrecoverableError } from "bullmq";
 
 import type { Logger } from "./logger.ts";
 import type { ModelCache } from "./ModelCache.ts";
-import { focusTarget, replySummary } from "./replySummary.ts";
 
 export interface WorkerDependencies {
   models: ModelCache;
@@ -66,7 +71,7 @@ export async function processAnalysis(
   await deps.queues.enqueueReply(
     {
       analysisId: stored.id,
-      permalink: `${deps.dashboardUrl.replace(/\/$/, "")}/analyses/${stored.id}`,
+      permalink: permalink(deps.dashboardUrl, stored.id),
       reply: job.reply,
       summary: replySummary(result),
       chartPngBase64: chart.toString("base64"),

@@ -9,3 +9,5 @@ export {
   workerConnection,
 } from "./jobQueues.ts";
 export type { JobQueues } from "./jobQueues.ts";
+export { focusTarget, replySummary } from "./replySummary.ts";
+export { permalink } from "./permalink.ts";

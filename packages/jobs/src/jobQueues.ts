@@ -42,6 +42,27 @@ export interface JobQueues {
   close(): Promise<void>;
 }
 
+/**
+ * How long to wait for Redis before telling the requester it is down. BullMQ
+ * itself waits for a lost connection to return, which would let a chat
+ * platform's deadline pass with no answer; once the wait is given up, no
+ * add() was issued, so no job appears later behind the requester's back.
+ */
+const REDIS_READY_TIMEOUT_MS = 2_000;
+
+function readyWithin(queue: Queue, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Redis was not ready within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  return Promise.race([queue.waitUntilReady(), timeout]).finally(() =>
+    clearTimeout(timer),
+  );
+}
+
 async function add<T>(
   queue: Queue,
   name: string,
@@ -49,6 +70,7 @@ async function add<T>(
   jobId: string,
 ): Promise<string> {
   try {
+    await readyWithin(queue, REDIS_READY_TIMEOUT_MS);
     const job = await queue.add(name, data, { ...DEFAULT_JOB_OPTIONS, jobId });
     return job.id ?? jobId;
   } catch (cause) {

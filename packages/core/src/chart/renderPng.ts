@@ -48,7 +48,11 @@ export async function renderSvg(
   size: { width: number; height: number },
 ): Promise<string> {
   try {
-    return await satori(element, {
+    // satori types its input as React's ReactNode, which is `any` unless
+    // @types/react is installed (apps/web installs it); the element tree is
+    // the plain-object form satori reads either way.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    return await satori(element as unknown as Parameters<typeof satori>[0], {
       ...size,
       fonts: await loadFonts(),
     });

@@ -1,0 +1,30 @@
+import { renderLayerChartPng } from "@attrib/core";
+import type { ReplyJob, ReplyTarget } from "@attrib/jobs";
+import type { StoredAnalysis } from "@attrib/store";
+
+import { permalink } from "@attrib/jobs";
+import { focusTarget, replySummary } from "@attrib/jobs";
+
+/**
+ * The reply a finished analysis gets, built from its stored copy so that a
+ * repeated question is answered without running the model again.
+ *
+ * @param stored - the earlier answer to the same question
+ * @param reply - where the new request wants its answer
+ * @param dashboardUrl - base of the permalink
+ */
+export async function replyForStoredAnalysis(
+  stored: StoredAnalysis,
+  reply: ReplyTarget,
+  dashboardUrl: string,
+): Promise<ReplyJob> {
+  const chart = await renderLayerChartPng(stored.result, focusTarget(stored.result));
+  return {
+    analysisId: stored.id,
+    permalink: permalink(dashboardUrl, stored.id),
+    reply,
+    summary: replySummary(stored.result),
+    chartPngBase64: chart.toString("base64"),
+    failure: null,
+  };
+}

@@ -28,7 +28,11 @@ const deps = { models, store, queues, dashboardUrl: env.DASHBOARD_URL, log };
 const worker = new Worker(
   ANALYSES_QUEUE,
   async (job) => {
-    log("info", "analysis.started", { jobId: job.id, attempt: job.attemptsMade + 1 });
+    log("info", "analysis.started", {
+      jobId: job.id,
+      attempt: job.attemptsMade + 1,
+      queuedMs: Date.now() - job.timestamp,
+    });
     return processAnalysis(job.id ?? "", analysisJobSchema.parse(job.data), deps);
   },
   {

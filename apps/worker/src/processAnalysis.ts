@@ -1,3 +1,5 @@
+import { performance } from "node:perf_hooks";
+
 import { isAttribError, renderLayerChartPng } from "@attrib/core";
 import {
   type AnalysisJob,
@@ -23,6 +25,8 @@ export interface WorkerDependencies {
 export interface ProcessedAnalysis {
   analysisId: string | null;
 }
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** The id of the one reply an analysis job may cause, whatever its retries. */
 export const replyJobId = (analysisJobId: string) => `reply-${analysisJobId}`;
@@ -62,12 +66,15 @@ export async function processAnalysis(
     throw new UnrecoverableError(error.message);
   }
 
+  const analyzed = performance.now();
   const stored = await deps.store.saveAnalysis(result, job.requester, {
     k: request.k,
     targets: request.targets,
     requestId: jobId,
   });
+  const saved = performance.now();
   const chart = await renderLayerChartPng(result, focusTarget(result));
+  const rendered = performance.now();
   await deps.queues.enqueueReply(
     {
       analysisId: stored.id,
@@ -83,7 +90,11 @@ export async function processAnalysis(
     jobId,
     analysisId: stored.id,
     model: request.model,
-    inferenceMs: Math.round(result.timings.inferenceMs),
+    analyzeMs: round(result.timings.totalMs),
+    inferenceMs: round(result.timings.inferenceMs),
+    storeMs: round(saved - analyzed),
+    renderMs: round(rendered - saved),
+    replyQueueMs: round(performance.now() - rendered),
   });
   return { analysisId: stored.id };
 }

@@ -29,7 +29,8 @@ const workerEnv = (name: string) => ({
   DATABASE_URL: E2E_DATABASE_URL,
   ATTRIB_MODELS_DIR: modelsDir,
   WORKER_NAME: name,
-  WORKER_LOCK_MS: "3000",
+  // Longer than the analysis below, which holds the event loop while it runs.
+  WORKER_LOCK_MS: "15000",
   WORKER_STALLED_INTERVAL_MS: "1000",
 });
 
@@ -61,7 +62,8 @@ describe("a worker killed mid-job", () => {
     const first = startService("apps/worker/bin/worker.js", workerEnv("worker-a"));
     services.push(first);
     await first.waitFor("worker.ready");
-    const text = `Steve ${randomUUID()}`;
+    // Long enough that the analysis is still running when the worker is killed.
+    const text = `${randomUUID()} ${"The quick brown fox jumps over the lazy dog. ".repeat(40)}`;
     const jobId = `failover-${randomUUID()}`;
     const job: AnalysisJob = {
       request: { text, model: "smollm2-135m-instruct", targets: [" Jobs"], k: 5 },
@@ -82,7 +84,9 @@ describe("a worker killed mid-job", () => {
 
     const second = startService("apps/worker/bin/worker.js", workerEnv("worker-b"));
     services.push(second);
-    expect(await waitForState(jobId, ["completed", "failed"], 60_000)).toBe("completed");
+    const state = await waitForState(jobId, ["completed", "failed"], 90_000);
+    const failure = (await analyses.getJob(jobId))?.failedReason ?? "";
+    expect(state, `${failure}\n${second.output()}`).toBe("completed");
 
     const stored = await store.listAnalyses({ search: text });
     expect(stored.total).toBe(1);

@@ -25,6 +25,20 @@ const models = new ModelCache({
 });
 const deps = { models, store, queues, dashboardUrl: env.DASHBOARD_URL, log };
 
+// Loading a model blocks the event loop for seconds; doing it before taking
+// jobs keeps a job's lock renewed while it runs, so a busy worker is never
+// mistaken for a dead one.
+for (const name of env.WORKER_PRELOAD_MODELS) {
+  await models.get(name).then(
+    () => log("info", "model.loaded", { model: name }),
+    (error: unknown) =>
+      log("warn", "model.preload_failed", {
+        model: name,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+  );
+}
+
 const worker = new Worker(
   ANALYSES_QUEUE,
   async (job) => {

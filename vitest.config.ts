@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/test/**/*.test.ts", "apps/*/test/**/*.test.ts"],
-          exclude: ["packages/*/test/tiny/**", "packages/store/test/**", "apps/bot/test/**"],
+          exclude: [
+            "packages/*/test/tiny/**",
+            "packages/store/test/**",
+            "apps/bot/test/**",
+            "apps/web/test/**",
+          ],
         },
       },
       {
@@ -46,6 +51,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The dashboard in a real browser: builds the app once, serves it
+          // with a worker, PostgreSQL and Redis of its own (apps/web/test).
+          name: "web",
+          include: ["apps/web/test/**/*.test.ts"],
+          globalSetup: ["apps/web/test/setup/startDashboard.ts"],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       {

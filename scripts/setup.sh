@@ -32,6 +32,15 @@ fi
 npm run --silent db:generate
 npm run --silent db:migrate
 
+log "browser for the dashboard's tests (chromium)"
+# The web tests (apps/web/test) drive Debian's chromium through
+# playwright-core, which never downloads a browser of its own. Skipped when
+# chromium is already installed; installing it needs root.
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
 log "converter Python environment ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"

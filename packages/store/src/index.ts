@@ -14,3 +14,12 @@ export { ensureDatabase } from "./database/ensureDatabase.ts";
 export { dedupeKey } from "./analyses/dedupeKey.ts";
 export { platforms, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./types.ts";
 export type * from "./types.ts";
+export { createDashboardStore } from "./dashboard/createDashboardStore.ts";
+export type { DashboardStore } from "./dashboard/createDashboardStore.ts";
+export { DEPTH_BINS, MAX_BROWSE_PAGE_SIZE } from "./dashboard/dashboardTypes.ts";
+export type * from "./dashboard/dashboardTypes.ts";
+export {
+  ABSOLUTE_SHARE_BINS,
+  SIGNED_SHARE_BINS,
+} from "./dashboard/histogramBins.ts";
+export type { BinSpec } from "./dashboard/histogramBins.ts";

@@ -12,6 +12,8 @@ export default defineConfig({
             "packages/store/test/**",
             "apps/bot/test/**",
             "apps/web/test/**",
+            "packages/study/test/**",
+            "apps/study/test/**",
           ],
         },
       },
@@ -63,6 +65,22 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // The final-MLP study: its statistics on constructed data, and the
+          // study command against a database of its own, the tiny models and
+          // the installed default model (an interrupted run, a small report).
+          name: "study",
+          include: ["packages/study/test/**/*.test.ts", "apps/study/test/**/*.test.ts"],
+          globalSetup: [
+            "test/setup/buildTinyModels.ts",
+            "apps/study/test/setup/prepareStudyDatabase.ts",
+          ],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
         },
       },
       {

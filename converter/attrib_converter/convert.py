@@ -5,6 +5,7 @@ moved there only once it has passed validation, so a failed conversion
 never leaves a half-written bundle or destroys the previous one.
 """
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,10 @@ from attrib_converter.graph import (
     build_attribution_graph,
 )
 from attrib_converter.loading import LoadedModel, load_model
-from attrib_converter.manifest import build_manifest, write_manifest
+from attrib_converter.manifest import BundleFacts, build_manifest, write_manifest
+from attrib_converter.mean_writes import mean_writes
 from attrib_converter.progress import Progress, silent
+from attrib_converter.reference_text import MAX_TOKENS, describe_reference_text, reference_passages
 from attrib_converter.samples import TOKENIZER_SAMPLES, VALIDATION_PROMPTS
 from attrib_converter.sources import resolve_source
 from attrib_converter.tokenizer_file import write_tokenizer
@@ -54,7 +57,9 @@ def convert_loaded(
     check_bundle_name(options.name)
     _check_top_k(options.top_k_max, loaded)
     bundle_dir = options.out_dir / options.name
-    staging = options.out_dir / f".{options.name}.partial"
+    # One staging folder per process, so two conversions of the same model
+    # running at once cannot delete each other's files.
+    staging = options.out_dir / f".{options.name}.partial-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
@@ -72,8 +77,16 @@ def convert_loaded(
 def _write_bundle(
     loaded: LoadedModel, options: ConvertOptions, bundle_dir: Path, progress: Progress
 ) -> None:
+    progress("averaging each component's write over the reference text")
+    passages = reference_passages()
+    means, positions = mean_writes(loaded.model, loaded.tokenizer, passages, MAX_TOKENS)
+    mean_ablation = {
+        "source": describe_reference_text(len(passages), MAX_TOKENS),
+        "passages": len(passages),
+        "positions": positions,
+    }
     progress("building attribution graph")
-    graph = build_attribution_graph(loaded.model, loaded.spec, options.top_k_max)
+    graph = build_attribution_graph(loaded.model, loaded.spec, options.top_k_max, means)
     progress("exporting model.onnx")
     export_graph(graph, bundle_dir / "model.onnx", ATTRIBUTION_INPUTS, ATTRIBUTION_OUTPUTS)
     progress("exporting forward.onnx")
@@ -83,16 +96,25 @@ def _write_bundle(
     samples = TOKENIZER_SAMPLES + VALIDATION_PROMPTS
     tokenizer = write_tokenizer(loaded.tokenizer, bundle_dir / "tokenizer.json", samples)
     progress("validating model.onnx and forward.onnx against transformers")
-    validation = validate_bundle(loaded, bundle_dir, VALIDATION_PROMPTS)
+    validation = validate_bundle(
+        loaded, bundle_dir, VALIDATION_PROMPTS, means, options.top_k_max
+    )
     progress(
         f"max |logit diff| {validation['maxAbsLogitDiff']:.2e}, "
         f"max |Σ contributions − logit| {validation['maxAbsContributionSumError']:.2e}, "
+        f"heads {validation['maxAbsHeadSumError']:.2e}, "
+        f"neurons {validation['maxAbsNeuronSumError']:.2e}, "
+        f"lens {validation['maxAbsLensLogitDiff']:.2e}, "
+        f"ablation {validation['maxAbsAblatedLogitDiff']:.2e}, "
         f"batched vs alone {max(validation['batch']['maxScaledDiff'].values()):.2e} (scaled)"
     )
 
     display_name = options.display_name or default_display_name(loaded)
     manifest = build_manifest(
-        loaded, options.name, display_name, options.top_k_max, tokenizer, validation
+        loaded,
+        BundleFacts(options.name, display_name, options.top_k_max, mean_ablation),
+        tokenizer,
+        validation,
     )
     write_manifest(manifest, bundle_dir)
 
@@ -104,7 +126,9 @@ def default_display_name(loaded: LoadedModel) -> str:
     if source.gguf_file is not None:
         stem = Path(source.gguf_file).stem
         quantization = loaded.quantization
-        if quantization and stem.upper().endswith("." + quantization.upper()):
+        # "SmolLM2-135M-Instruct.Q4_1", "gemma-3-270m-q4_k_m"
+        suffixes = [f"{sep}{quantization}".upper() for sep in ".-_"] if quantization else []
+        if any(stem.upper().endswith(suffix) for suffix in suffixes):
             stem = stem[: -len(quantization) - 1]
         return stem
     return Path(source.location.rstrip("/")).name

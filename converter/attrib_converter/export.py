@@ -12,7 +12,7 @@ from pathlib import Path
 
 import onnx
 import torch
-from torch import Tensor, nn
+from torch import nn
 
 from attrib_converter.errors import ExportError
 
@@ -30,22 +30,27 @@ DYNAMIC_AXES = {
     "contributions": {0: "batch", 2: "n_targets"},
     "centered_contributions": {0: "batch", 2: "n_targets"},
     "rough_contributions": {0: "batch", 2: "n_targets"},
+    "detail_columns": {0: "batch", 1: "n_detail"},
+    "lens_depths": {0: "n_lens"},
+    "component_scale": {0: "batch"},
+    "component_mean_weight": {0: "batch"},
+    "mean_write_contributions": {0: "batch", 2: "n_targets"},
+    "head_contributions": {0: "batch", 3: "n_detail"},
+    "neuron_activations": {0: "batch"},
+    "neuron_contributions": {0: "batch", 3: "n_detail"},
+    "lens_top_ids": {0: "batch", 1: "n_lens"},
+    "lens_top_logits": {0: "batch", 1: "n_lens"},
+    "lens_log_normalizers": {0: "batch", 1: "n_lens"},
+    "lens_target_logits": {0: "batch", 1: "n_lens", 2: "n_detail"},
+    "lens_target_ranks": {0: "batch", 1: "n_lens", 2: "n_detail"},
 }
-
-
-def example_inputs(n_inputs: int) -> tuple[Tensor, ...]:
-    """Inputs for tracing: batch 2 with left padding, so no axis is traced
-    at a size (1) that the exporter could mistake for a constant."""
-    input_ids = torch.tensor([[0, 5, 6, 7], [8, 9, 10, 11]])
-    attention_mask = torch.tensor([[0, 1, 1, 1], [1, 1, 1, 1]])
-    extra_target_ids = torch.tensor([[3, 4], [5, 6]])
-    return (input_ids, attention_mask, extra_target_ids)[:n_inputs]
 
 
 def export_graph(
     graph: nn.Module, path: Path, input_names: list[str], output_names: list[str]
 ) -> None:
-    """Exports ``graph`` to ``path`` with weights in ``path.name + '.data'``.
+    """Exports ``graph`` to ``path`` with weights in ``path.name + '.data'``;
+    ``graph.example_inputs()`` gives the inputs it is traced with.
 
     @throws ExportError when torch cannot export or onnx cannot save it.
     """
@@ -72,7 +77,7 @@ def _trace_to_onnx(
         warnings.simplefilter("ignore")
         torch.onnx.export(
             graph,
-            example_inputs(len(input_names)),
+            graph.example_inputs(),
             str(path),
             dynamo=False,
             input_names=input_names,

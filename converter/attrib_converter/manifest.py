@@ -1,6 +1,7 @@
 """Builds manifest.json (fields are specified in docs/bundle-format.md)."""
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import onnx
@@ -12,28 +13,35 @@ import attrib_converter
 from attrib_converter.components import component_names
 from attrib_converter.export import EXPORTER
 from attrib_converter.graph import is_tied
+from attrib_converter.graph.build import norm_epsilon
 from attrib_converter.loading import LoadedModel
 from attrib_converter.tokenizer_file import TokenizerFacts
 
 FORMAT = "attrib-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST_FILE = "manifest.json"
 
 
+@dataclass(frozen=True)
+class BundleFacts:
+    """What the conversion decided, as opposed to what the model is."""
+
+    name: str
+    display_name: str
+    top_k_max: int
+    mean_ablation: dict
+    """``{ source, passages, positions }`` of the mean writes."""
+
+
 def build_manifest(
-    loaded: LoadedModel,
-    name: str,
-    display_name: str,
-    top_k_max: int,
-    tokenizer: TokenizerFacts,
-    validation: dict,
+    loaded: LoadedModel, facts: BundleFacts, tokenizer: TokenizerFacts, validation: dict
 ) -> dict:
     config = loaded.model.config
     return {
         "format": FORMAT,
         "formatVersion": FORMAT_VERSION,
-        "name": name,
-        "displayName": display_name,
+        "name": facts.name,
+        "displayName": facts.display_name,
         "source": _source(loaded),
         "architecture": config.model_type,
         **_widths(loaded),
@@ -41,14 +49,15 @@ def build_manifest(
         "tiedEmbeddings": is_tied(loaded.model),
         "finalNorm": {
             "kind": "rmsnorm",
-            "eps": float(loaded.model.model.norm.variance_epsilon),
+            "eps": norm_epsilon(loaded.model.model.norm),
             "weightOffset": loaded.spec.norm_weight_offset,
         },
         "embeddingScale": loaded.spec.embedding_scale(config),
         "postSublayerNorms": loaded.spec.post_sublayer_norms,
         "finalLogitSoftcap": loaded.spec.final_logit_softcap(config),
         "components": component_names(config.num_hidden_layers),
-        "topKMax": top_k_max,
+        "topKMax": facts.top_k_max,
+        "meanAblation": facts.mean_ablation,
         "tokenizer": _tokenizer(tokenizer),
         "files": {},
         "validation": validation,

@@ -3,11 +3,17 @@ transformers model itself.
 
 Nothing here uses the exported graph or :mod:`attrib_converter.graph`: the
 components are read with forward hooks on the Hugging Face modules while
-transformers runs its own forward pass in float64, and two identities are
+transformers runs its own forward pass in float64, and these identities are
 checked against that pass before any number is trusted:
 
 - the hooked writes sum to the final norm's input ``x`` (no write missed);
-- ``g ⊙ x / s`` equals the final norm's own output (``g`` and ``s`` right).
+- ``g ⊙ x / s`` equals the final norm's own output (``g`` and ``s`` right);
+- the per-head and per-neuron writes sum to their layer's write
+  (:mod:`attrib_converter.reference_splits`).
+
+The logit lens (:mod:`attrib_converter.reference_lens`) and ablations
+(:mod:`attrib_converter.reference_ablation`) run transformers' own modules
+on hooked residuals and with hooks that replace a module's output.
 
 transformers' RMSNorm casts its input to float32 even in a float64 model,
 so every norm output, and everything after it, carries float32 rounding
@@ -22,6 +28,11 @@ import transformers
 from torch import Tensor, nn
 from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
+from attrib_converter.hooks import write_modules
+from attrib_converter.reference_ablation import ablation_reference
+from attrib_converter.reference_lens import lens_reference
+from attrib_converter.reference_splits import finer_splits
+
 SUM_TOLERANCE = 1e-9
 NORM_TOLERANCE = 1e-6
 SIGNIFICANT_DIGITS = 8
@@ -33,6 +44,22 @@ class HookedPass:
     final_norm_input: Tensor  # [d_model]
     final_norm_output: Tensor  # [d_model]
     logits: Tensor  # [d_vocab]
+    mixed_values: Tensor  # [L, H·dh], the output projection's input
+    attn_raw: Tensor  # [L, d_model], the output projection's output
+    neuron_activations: Tensor  # [L, d_mlp], the down projection's input
+    mlp_raw: Tensor  # [L, d_model], the down projection's output
+
+
+@dataclass(frozen=True)
+class ReferenceOptions:
+    top_k: int = 5
+    norm_weight_offset: float = 0.0
+    detail: bool = False
+    """Per-head contributions and top neurons of every target."""
+    lens: bool = True
+    ablations: tuple = ()
+    """``(component, mode, replacement)`` triples; ``replacement`` is the
+    mean write ``[d_model]`` for ``mode == "mean"``, None for ``"zero"``."""
 
 
 def as_float64(model: PreTrainedModel) -> PreTrainedModel:
@@ -63,16 +90,22 @@ def hooked_pass(model: PreTrainedModel, input_ids: list[int]) -> HookedPass:
         hidden = args[0] if args else kwargs["hidden_states"]
         captured["final_norm.input"] = hidden[0, -1].detach()
 
-    modules = {"embed": backbone.embed_tokens}
-    for i, layer in enumerate(backbone.layers):
-        modules[f"L{i}.attn"] = layer.self_attn
-        modules[f"L{i}.mlp"] = layer.mlp
-    modules["final_norm"] = backbone.norm
+    def keep_projection(name: str):
+        def hook(_module, args, output):
+            captured[f"{name}.in"] = args[0][0, -1].detach()
+            captured[f"{name}.out"] = output[0, -1].detach()
+
+        return hook
+
+    modules = {**write_modules(model), "final_norm": backbone.norm}
     handles = [
         module.register_forward_hook(keep(name), with_kwargs=True)
         for name, module in modules.items()
     ]
     handles.append(backbone.norm.register_forward_pre_hook(keep_norm_input, with_kwargs=True))
+    for i, layer in enumerate(backbone.layers):
+        handles.append(layer.self_attn.o_proj.register_forward_hook(keep_projection(f"o{i}")))
+        handles.append(layer.mlp.down_proj.register_forward_hook(keep_projection(f"down{i}")))
     try:
         with torch.no_grad():
             logits = model(torch.tensor([input_ids])).logits[0, -1]
@@ -81,11 +114,16 @@ def hooked_pass(model: PreTrainedModel, input_ids: list[int]) -> HookedPass:
             handle.remove()
 
     writes = [captured[name] for name in modules if name != "final_norm"]
+    layers = range(len(backbone.layers))
     return HookedPass(
         components=torch.stack(writes),
         final_norm_input=captured["final_norm.input"],
         final_norm_output=captured["final_norm"],
         logits=logits.detach(),
+        mixed_values=torch.stack([captured[f"o{i}.in"] for i in layers]),
+        attn_raw=torch.stack([captured[f"o{i}.out"] for i in layers]),
+        neuron_activations=torch.stack([captured[f"down{i}.in"] for i in layers]),
+        mlp_raw=torch.stack([captured[f"down{i}.out"] for i in layers]),
     )
 
 
@@ -94,32 +132,47 @@ def prompt_reference(
     tokenizer: PreTrainedTokenizerBase,
     text: str,
     extra_target_ids: list[int],
-    top_k: int = 5,
-    norm_weight_offset: float = 0.0,
+    options: ReferenceOptions,
 ) -> dict:
-    """Reference values for one prompt: its top ``top_k`` tokens, then the
-    extra targets. ``model`` must already be float64."""
+    """Reference values for one prompt: its top ``options.top_k`` tokens,
+    then the extra targets. ``model`` must already be float64."""
     input_ids = tokenizer(text)["input_ids"]
     run = hooked_pass(model, input_ids)
     norm = model.model.norm
-    gain = norm.weight.detach() + norm_weight_offset  # g
+    gain = norm.weight.detach() + options.norm_weight_offset  # g
     x = run.final_norm_input
-    scale = torch.sqrt(x.pow(2).mean() + norm.variance_epsilon)  # s
+    scale = torch.sqrt(x.pow(2).mean() + norm_eps(norm))  # s
     _check_identities(run, gain, scale)
 
     unembedding = model.get_output_embeddings().weight.detach()  # [vocab, d_model]
     probabilities = torch.softmax(run.logits, dim=-1)
-    top_ids = torch.topk(run.logits, top_k).indices.tolist()
+    target_ids = torch.topk(run.logits, options.top_k).indices.tolist() + extra_target_ids
     targets = [
-        _target(run, unembedding, gain, scale, probabilities, tokenizer, t)
-        for t in top_ids + extra_target_ids
+        _target(run, unembedding, gain, scale, probabilities, tokenizer, t) for t in target_ids
     ]
-    return {
+    if options.detail:
+        readouts = unembedding[target_ids] * gain / scale  # [T, d_model]
+        for target, split in zip(targets, finer_splits(model, run, readouts, options), strict=True):
+            target.update(split)
+    document = {
         "text": text,
         "inputIds": input_ids,
         "finalNormScale": scale.item(),
         "targets": targets,
     }
+    if options.lens:
+        document["lens"] = lens_reference(model, input_ids, target_ids)
+    if options.ablations:
+        document["ablations"] = [
+            ablation_reference(model, input_ids, target_ids, *ablation)
+            for ablation in options.ablations
+        ]
+    return document
+
+
+def norm_eps(norm: nn.Module) -> float:
+    """Llama's RMSNorm calls it ``variance_epsilon``, Gemma's ``eps``."""
+    return float(getattr(norm, "variance_epsilon", getattr(norm, "eps", 0.0)))
 
 
 def _check_identities(run: HookedPass, gain: Tensor, scale: Tensor) -> None:
@@ -169,8 +222,12 @@ def describe_reference() -> str:
     return (
         f"transformers {transformers.__version__} forward in float64 (torch "
         f"{torch.__version__}); components read with forward hooks on "
-        "embed_tokens, each self_attn and mlp, and the final norm, at the last "
-        "position; s and g checked against the final norm's own output. "
+        "embed_tokens, each self_attn and mlp (their post-norms where the family "
+        "has them), and the final norm, at the last position; s and g checked "
+        "against the final norm's own output; heads from o_proj's input, neurons "
+        "from down_proj's input; lens from transformers' own final norm and "
+        "lm_head on each decoder layer's output; ablations by forward hooks that "
+        "replace a module's output at every position. "
         "transformers' RMSNorm computes in float32 even in a float64 model, so "
         "values carry ~1e-7 relative rounding"
     )

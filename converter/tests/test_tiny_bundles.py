@@ -122,6 +122,7 @@ def test_tied_and_untied_models_are_recorded_as_such(tiny_bundles):
         "tiny-llama-untied": False,
         "tiny-llama-gqa": False,
         "tiny-qwen2-bias": False,
+        "tiny-gemma3": True,
     }
 
 
@@ -134,6 +135,18 @@ def test_tied_model_stores_its_embedding_matrix_once(tiny_bundles):
 
     data_bytes = manifest["files"]["model.onnx.data"]["bytes"]
     assert data_bytes < layer_bytes + 1.5 * embedding_bytes
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_attribution_graph_stores_no_weight_twice(tiny_bundles, name):
+    """Heads and neurons read W_O and W_out in the layouts the forward uses;
+    a transposed copy folded in on export would show up here."""
+    manifest = read_json(tiny_bundles[name] / "manifest.json")
+    files = manifest["files"]
+    extra = files["model.onnx.data"]["bytes"] - files["forward.onnx.data"]["bytes"]
+    # The mean writes [C, d_model] and the mean unembedding row [d_model].
+    means = (len(manifest["components"]) + 1) * manifest["dModel"] * 4
+    assert extra <= means
 
 
 def test_forward_graph_gives_the_attribution_graphs_logits(tiny_bundles):

@@ -62,6 +62,100 @@ describe("attrib command line", () => {
     expect([image.readUInt32BE(16), image.readUInt32BE(20)]).toEqual([1200, 630]);
   });
 
+  it("shows heads, neurons, the lens and the final MLP's direct and total effect", async () => {
+    const png = join(scratch, "detail.png");
+
+    const run = await runCli([
+      "Steve",
+      "--target",
+      " Jobs",
+      "--heads",
+      "--neurons",
+      "--lens",
+      "--ablate",
+      "L29.mlp",
+      "--diff",
+      " Paris",
+      " London",
+      "--png",
+      png,
+    ]);
+
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Heads writing " Jobs"[^\n]*\n.*raise it/);
+    expect(run.stdout).toMatch(/L\d+\.h\d+ +[+−]\d/);
+    expect(run.stdout).toMatch(/L\d+\.n\d+ +[+−]\d/);
+    expect(run.stdout).toMatch(/^ {2}L29 +"/m);
+    expect(run.stdout).toMatch(
+      /" Jobs" is (never the top token|the top token from L\d+ on)/,
+    );
+    expect(run.stdout).toMatch(
+      /Final MLP \(L29\.mlp\) for " Jobs": direct effect −\d+\.\d+, total effect [+−]\d+\.\d+/,
+    );
+    expect(run.stdout).toMatch(/Logit difference " Paris" − " London": [+−]\d/);
+    const sums = [
+      ...run.stdout.matchAll(/sum to their (?:layer|MLP) within ([\d.e+-]+)/g),
+    ];
+    expect(sums).toHaveLength(2);
+    for (const [, error] of sums) expect(Number(error)).toBeLessThanOrEqual(1e-3);
+    for (const kind of ["", ".heads", ".neurons", ".lens"]) {
+      const image = await readFile(join(scratch, `detail${kind}.png`));
+      expect(image.subarray(1, 4).toString("latin1")).toBe("PNG");
+    }
+  });
+
+  it("gives the same sections for Gemma 3, the second installed family", async () => {
+    const run = await runCli([
+      "--model",
+      "gemma3-270m",
+      "Steve",
+      "--target",
+      " Jobs",
+      "--heads",
+      "--neurons",
+      "--lens",
+      "--ablate",
+      "L17.mlp",
+    ]);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^gemma-3-270m \(18 layers, weight-tied\)/);
+    expect(run.stdout).toMatch(/Heads writing " Jobs"/);
+    expect(run.stdout).toMatch(/Neurons writing " Jobs"/);
+    expect(run.stdout).toMatch(/" Jobs" is (never the top token|the top token from L\d+ on)/);
+    expect(run.stdout).toMatch(/Final MLP \(L17\.mlp\) for " Jobs": direct effect/);
+  });
+
+  it("puts heads, neurons, lens and ablations in the JSON result", async () => {
+    const run = await runCli([
+      "The capital of France is",
+      "--json",
+      "--k",
+      "2",
+      "--heads",
+      "--neurons",
+      "--lens",
+      "--ablate",
+      "L15.mlp",
+      "--ablate-mode",
+      "mean",
+    ]);
+
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      heads: { targets: { values: number[][] }[] };
+      neurons: { targets: { top: { positive: unknown[] } }[] };
+      lens: { depths: unknown[] };
+      ablations: { component: string; mode: string; targets: unknown[] }[];
+    };
+    expect(result.heads.targets).toHaveLength(2);
+    expect(result.heads.targets[0]?.values).toHaveLength(30);
+    expect(result.neurons.targets[0]?.top.positive.length).toBeGreaterThan(0);
+    expect(result.lens.depths).toHaveLength(31);
+    expect(result.ablations[0]).toMatchObject({ component: "L15.mlp", mode: "mean" });
+  });
+
   it("prints the full result as JSON", async () => {
     const run = await runCli(["The capital of France is", "--json", "--k", "3"]);
 
@@ -96,6 +190,11 @@ describe("attrib command line", () => {
       /k must be a whole number from 1 to \d+/,
     ],
     ["an unknown option", ["Steve", "--colour"], /Unknown option '--colour'/],
+    [
+      "an unknown component to ablate",
+      ["Steve", "--ablate", "L99.mlp"],
+      /unknown component "L99\.mlp" to ablate; .* has embed, L0\.attn, L0\.mlp … L29\.mlp/,
+    ],
   ])("rejects %s with a clear message", async (_case, args, message) => {
     const run = await runCli(args);
 
@@ -159,7 +258,7 @@ describe("attrib command line", () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /not an attrib-bundle manifest of format version 1: dModel/,
+      /not an attrib-bundle manifest of format version 2: dModel/,
     );
   });
 });

@@ -2,6 +2,13 @@ import { readFileSync } from "node:fs";
 
 import { repositoryRoot } from "./paths.ts";
 
+export interface ReferenceNeuron {
+  layer: number;
+  neuron: number;
+  activation: number;
+  value: number;
+}
+
 /** One target's float64 reference values, as converter/reference writes them. */
 export interface ReferenceTarget {
   id: number;
@@ -11,6 +18,26 @@ export interface ReferenceTarget {
   raw: number[];
   centered: number[];
   rough: number[];
+  /** `[layer][head]` contributions, on detailed prompts. */
+  heads?: number[][];
+  /** The strongest neurons each way, on detailed prompts. */
+  neurons?: { positive: ReferenceNeuron[]; negative: ReferenceNeuron[] };
+}
+
+/** transformers' own final norm and lm_head on each depth's residual. */
+export interface ReferenceLens {
+  topIds: number[];
+  topProbabilities: number[];
+  targets: { id: number; probabilities: number[]; ranks: number[] }[];
+}
+
+/** A forward with one component's output replaced by a hook. */
+export interface ReferenceAblation {
+  component: string;
+  mode: "zero" | "mean";
+  /** Each target's ablated logit, in the order of the prompt's targets. */
+  logits: number[];
+  probabilities: number[];
 }
 
 export interface ReferencePrompt {
@@ -18,6 +45,8 @@ export interface ReferencePrompt {
   inputIds: number[];
   finalNormScale: number;
   targets: ReferenceTarget[];
+  lens?: ReferenceLens;
+  ablations?: ReferenceAblation[];
 }
 
 export interface ReferenceFixture {

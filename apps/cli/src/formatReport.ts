@@ -10,6 +10,14 @@ import {
   type TargetAttribution,
 } from "@attrib/core";
 
+import {
+  ablationsSection,
+  differenceSection,
+  headsSection,
+  lensSection,
+  neuronsSection,
+} from "./formatDetail.ts";
+
 const COLUMN = 12;
 
 function pad(text: string, width: number, align: "left" | "right" = "right"): string {
@@ -86,9 +94,14 @@ function finalMlpSummary(result: AttributionResult, target: TargetAttribution): 
   return lines;
 }
 
+function section(lines: string[]): string[] {
+  return lines.length > 0 ? [...lines, ""] : [];
+}
+
 /**
- * The human-readable report: candidates, the per-component table and the
- * final MLP's share stated plainly.
+ * The human-readable report: candidates, the per-component table, the
+ * final MLP's share stated plainly, and whichever of heads, neurons, lens,
+ * ablations and a named logit difference the result holds.
  */
 export function formatReport(result: AttributionResult): string {
   const focus = result.targets.find((t) => t.source !== "top") ?? result.targets[0];
@@ -105,6 +118,11 @@ export function formatReport(result: AttributionResult): string {
     "",
     ...(focus ? finalMlpSummary(result, focus) : []),
     "",
+    ...section(differenceSection(result)),
+    ...section(focus ? headsSection(result, focus) : []),
+    ...section(focus ? neuronsSection(result, focus) : []),
+    ...section(lensSection(result)),
+    ...section(focus ? ablationsSection(result, focus) : []),
     "Signed share = contribution ÷ total (can be negative or over 100%); absolute share " +
       "= |contribution| ÷ Σ|contribution|.",
   ];

@@ -1,10 +1,14 @@
 import { writeFile } from "node:fs/promises";
 
 import {
+  type AttributionResult,
   AttributionModel,
   isAttribError,
   listInstalledModels,
+  renderHeadHeatmapPng,
   renderLayerChartPng,
+  renderLensChartPng,
+  renderNeuronChartPng,
 } from "@attrib/core";
 
 import { type CliEnv, loadEnv } from "./env.ts";
@@ -52,18 +56,52 @@ async function run(argv: string[], env: CliEnv): Promise<number> {
     const result = await model.analyze(text, {
       k: options.k,
       targets: options.targets,
+      heads: options.heads,
+      neurons: options.neurons,
+      lens: options.lens,
+      ablate: options.ablate,
+      ablateMode: options.ablateMode,
+      difference: options.diff,
     });
     process.stdout.write(
       options.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`,
     );
-    if (options.png) {
-      const target = result.targets.find((t) => t.source !== "top") ?? result.targets[0];
-      await writeFile(options.png, await renderLayerChartPng(result, target));
-      process.stderr.write(`attrib: wrote the chart to ${options.png}\n`);
-    }
+    if (options.png) await writeCharts(result, options.png);
     return 0;
   } finally {
     await model.release();
+  }
+}
+
+/** `steve.png` → `steve.heads.png`. */
+function besidePng(path: string, kind: string): string {
+  return path.endsWith(".png")
+    ? `${path.slice(0, -4)}.${kind}.png`
+    : `${path}.${kind}.png`;
+}
+
+async function writeCharts(result: AttributionResult, path: string): Promise<void> {
+  const target = result.targets.find((t) => t.source !== "top") ?? result.targets[0];
+  const charts: [string, () => Promise<Buffer>][] = [
+    [path, () => renderLayerChartPng(result, target)],
+  ];
+  if (result.heads) {
+    charts.push([
+      besidePng(path, "heads"),
+      () => renderHeadHeatmapPng(result, target?.tokenId),
+    ]);
+  }
+  if (result.neurons) {
+    charts.push([
+      besidePng(path, "neurons"),
+      () => renderNeuronChartPng(result, target?.tokenId),
+    ]);
+  }
+  if (result.lens)
+    charts.push([besidePng(path, "lens"), () => renderLensChartPng(result)]);
+  for (const [file, render] of charts) {
+    await writeFile(file, await render());
+    process.stderr.write(`attrib: wrote the chart to ${file}\n`);
   }
 }
 

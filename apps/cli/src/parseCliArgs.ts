@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 
-import { AttribError } from "@attrib/core";
+import { type AblationMode, AttribError } from "@attrib/core";
 
 export interface CliOptions {
   /** The prompt; `-` means read it from standard input. */
@@ -14,6 +14,14 @@ export interface CliOptions {
   png: string | undefined;
   help: boolean;
   listModels: boolean;
+  heads: boolean;
+  neurons: boolean;
+  lens: boolean;
+  /** Components to ablate, e.g. L15.mlp. */
+  ablate: string[];
+  ablateMode: AblationMode;
+  /** Two tokens whose logit difference to split. */
+  diff: [string, string] | undefined;
 }
 
 export const USAGE = `Usage: attrib [options] <text>
@@ -26,13 +34,23 @@ Options:
   --model NAME|PATH  installed model name or bundle folder (default: smollm2-135m-instruct)
   --k N              how many top tokens to attribute (default 5)
   --target TOKEN     also attribute this token, e.g. --target " Jobs" (repeatable)
+  --heads            split every attention layer by head; list the strongest heads
+  --neurons          split every MLP by neuron; list the strongest neurons
+  --lens             logit lens: each target's rank and probability after every layer
+  --ablate NAME      remove a component (e.g. L15.mlp, L3.attn, embed) and report the
+                     change in every target's logit and probability (repeatable)
+  --ablate-mode M    zero (default) or mean: put the component's mean write over
+                     reference text in its place
+  --diff A B         split the logit difference of two tokens, e.g. --diff " Paris" " London"
   --json             print the full result as JSON
-  --png FILE         write the per-layer chart of the first named target (else top-1)
+  --png FILE         write the per-layer chart of the first named target (else top-1);
+                     with --heads, --neurons, --lens also FILE's .heads, .neurons and
+                     .lens charts beside it
   --list-models      list installed models
   --help             show this help
 
 Example:
-  attrib "Steve" --target " Jobs" --png steve.png`;
+  attrib "Steve" --target " Jobs" --heads --neurons --lens --ablate L29.mlp --png steve.png`;
 
 function parseK(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -46,16 +64,52 @@ function parseK(value: string | undefined): number | undefined {
   return k;
 }
 
+function parseAblateMode(value: string | undefined): AblationMode {
+  if (value === undefined || value === "zero" || value === "mean") return value ?? "zero";
+  throw new AttribError(
+    "INVALID_OPTION",
+    `--ablate-mode takes zero or mean, not "${value}"`,
+  );
+}
+
+/**
+ * Takes `--diff A B` out of argv, since node's parser gives an option one
+ * value; returns the rest with each remaining argument's original index.
+ */
+function takeDiff(argv: string[]): {
+  rest: string[];
+  indexes: number[];
+  diff: [string, string] | undefined;
+} {
+  const at = argv.indexOf("--diff");
+  const all = argv.map((_, i) => i);
+  if (at < 0) return { rest: argv, indexes: all, diff: undefined };
+  const [first, second] = [argv[at + 1], argv[at + 2]];
+  if (first === undefined || second === undefined) {
+    throw new AttribError(
+      "INVALID_OPTION",
+      `--diff takes two tokens, e.g. --diff " Paris" " London"\n\n${USAGE}`,
+    );
+  }
+  const keep = (i: number) => i < at || i > at + 2;
+  return {
+    rest: argv.filter((_, i) => keep(i)),
+    indexes: all.filter(keep),
+    diff: [first, second],
+  };
+}
+
 /**
  * Reads the command line.
  *
  * @throws {@link AttribError} INVALID_OPTION for unknown or malformed options
  */
 export function parseCliArgs(argv: string[]): CliOptions {
+  const { rest, indexes, diff } = takeDiff(argv);
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: rest,
       allowPositionals: true,
       tokens: true,
       options: {
@@ -66,6 +120,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
         png: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         "list-models": { type: "boolean", default: false },
+        heads: { type: "boolean", default: false },
+        neurons: { type: "boolean", default: false },
+        lens: { type: "boolean", default: false },
+        ablate: { type: "string", multiple: true },
+        "ablate-mode": { type: "string" },
       },
     });
   } catch (cause) {
@@ -77,7 +136,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   return {
     text: positionals.join(" "),
     textArgIndexes: tokens.flatMap((token) =>
-      token.kind === "positional" ? [token.index] : [],
+      token.kind === "positional" ? [indexes[token.index] ?? token.index] : [],
     ),
     model: values.model,
     k: parseK(values.k),
@@ -86,5 +145,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
     png: values.png,
     help: values.help,
     listModels: values["list-models"],
+    heads: values.heads,
+    neurons: values.neurons,
+    lens: values.lens,
+    ablate: values.ablate ?? [],
+    ablateMode: parseAblateMode(values["ablate-mode"]),
+    diff,
   };
 }

@@ -1,6 +1,8 @@
 import torch
 from torch import Tensor, nn
 
+from attrib_converter.graph.rms_norm import RmsNorm
+
 MASKED = torch.finfo(torch.float32).min
 """Added to the score of a key a query may not see. A finite value keeps a
 query row with no visible key (a left-padding position) free of NaN; such
@@ -31,11 +33,12 @@ def apply_rotary(x: Tensor, cos: Tensor, sin: Tensor) -> Tensor:
 
 class Attention(nn.Module):
     """Grouped-query self-attention; returns the output projection's write
-    to the residual stream.
+    to the residual stream, whole or split by head.
 
-    Query heads are grouped under the key/value head they share
-    (``[batch, kv_head, group, seq, d_head]``) so keys and values broadcast
-    over the group instead of being copied per query head.
+    The output projection is kept as ``W_O [n_heads, d_head, d_model]``: the
+    attribution graph multiplies each head's mixed values by its own slice
+    and sums over heads, so the per-head writes cost no second read of the
+    weights; the plain forward flattens it into one MatMul.
     """
 
     def __init__(
@@ -45,13 +48,20 @@ class Attention(nn.Module):
         n_kv_heads: int,
         d_head: int,
         sliding_window: int | None,
+        query_norm: RmsNorm | None = None,
+        key_norm: RmsNorm | None = None,
     ) -> None:
         super().__init__()
         self.q_proj = projections.q_proj
         self.k_proj = projections.k_proj
         self.v_proj = projections.v_proj
-        self.o_proj = projections.o_proj
+        o_weight = projections.o_proj.weight.detach().float()  # [d_model, H·dh]
+        w_o = o_weight.t().reshape(n_heads, d_head, -1).contiguous()
+        self.W_O = nn.Parameter(w_o, requires_grad=False)  # [H, dh, d_model]
+        self.query_norm = query_norm
+        self.key_norm = key_norm
         self.scaling = float(projections.scaling)
+        self.n_heads = n_heads
         self.n_kv_heads = n_kv_heads
         self.group = n_heads // n_kv_heads
         self.d_head = d_head
@@ -61,13 +71,29 @@ class Attention(nn.Module):
         shape = (self.n_kv_heads, group, self.d_head)
         return projected.unflatten(-1, shape).permute(0, 2, 3, 1, 4)
 
-    def forward(self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor) -> Tensor:
+    def mixed_values(self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor) -> Tensor:
+        """``z``, each query head's attention-weighted values ``[b, H, seq, dh]``."""
         cos, sin = (part[:, None, None] for part in rotary)  # [b,1,1,seq,dh]
-        query = apply_rotary(self._heads(self.q_proj(normed), self.group), cos, sin)
-        key = apply_rotary(self._heads(self.k_proj(normed), 1), cos, sin)
+        query = self._heads(self.q_proj(normed), self.group)  # [b, kv, g, seq, dh]
+        key = self._heads(self.k_proj(normed), 1)
+        if self.query_norm is not None and self.key_norm is not None:
+            query, key = self.query_norm(query), self.key_norm(key)
+        query, key = apply_rotary(query, cos, sin), apply_rotary(key, cos, sin)
         value = self._heads(self.v_proj(normed), 1)
 
         scores = query @ key.transpose(-1, -2) * self.scaling + bias
         pattern = torch.softmax(scores, dim=-1)  # [b, kv, group, q, k]
-        z = (pattern @ value).permute(0, 3, 1, 2, 4).flatten(2)  # [b, seq, h·dh]
-        return self.o_proj(z)
+        return (pattern @ value).flatten(1, 2)
+
+    def forward(self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor) -> Tensor:
+        """The write ``[b, seq, d_model]`` as one MatMul over all heads."""
+        z = self.mixed_values(normed, rotary, bias).transpose(1, 2).flatten(2)  # [b, seq, H·dh]
+        return z @ self.W_O.flatten(0, 1)
+
+    def by_head(
+        self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor
+    ) -> tuple[Tensor, Tensor]:
+        """The write ``[b, seq, d_model]`` and, at the last position, each
+        head's part of it ``[b, H, d_model]``; the parts sum to the write."""
+        per_head = self.mixed_values(normed, rotary, bias) @ self.W_O  # [b, H, seq, d_model]
+        return per_head.sum(1), per_head[:, :, -1]

@@ -1,3 +1,5 @@
+from dataclasses import dataclass, field
+
 import torch
 from torch import Tensor, nn
 
@@ -5,6 +7,53 @@ from attrib_converter.graph.attention import Attention, attention_bias
 from attrib_converter.graph.mlp import GatedMlp
 from attrib_converter.graph.rms_norm import RmsNorm
 from attrib_converter.graph.unembedding import TokenEmbedding
+
+
+@dataclass(frozen=True)
+class WriteEdit:
+    """How an ablation changes one component's write at every position:
+    ``write · keep + offset``. ``keep`` is ``[b]``, ``offset`` ``[b, d_model]``."""
+
+    keep: Tensor
+    offset: Tensor
+
+    def apply(self, write: Tensor) -> Tensor:
+        return write * self.keep[:, None, None] + self.offset[:, None, :]
+
+
+@dataclass
+class BlockTrace:
+    """One block's writes at the last position, with their finer splits."""
+
+    resid_post: Tensor  # [b, seq, d_model]
+    attn_write: Tensor  # [b, d_model]
+    mlp_write: Tensor  # [b, d_model]
+    head_writes: Tensor  # [b, H, d_model], summing to attn_write
+    neuron_activations: Tensor  # [b, d_mlp]
+    neuron_gain: Tensor
+    """``[b, d_model]`` or ``[b, 1]``: neuron ``i`` writes
+    ``activation_i · W_out[i] ⊙ neuron_gain``; the post-norm weight over its
+    scale frozen at the whole MLP output (1 without a post-norm)."""
+
+
+@dataclass
+class DecoderTrace:
+    """Everything the attribution graph reads at the last position."""
+
+    writes: list[Tensor] = field(default_factory=list)  # C × [b, d_model]
+    residuals: list[Tensor] = field(default_factory=list)  # (L+1) × [b, d_model]
+    head_writes: list[Tensor] = field(default_factory=list)  # L × [b, H, d_model]
+    neuron_activations: list[Tensor] = field(default_factory=list)  # L × [b, d_mlp]
+    neuron_gains: list[Tensor] = field(default_factory=list)  # L × [b, d_model | 1]
+
+
+def _frozen_gain(norm: RmsNorm | None, raw_last: Tensor) -> Tensor | None:
+    """``g / s`` of a post-sublayer norm for the last position's raw output,
+    so that ``norm(raw) = raw ⊙ gain`` there and any split of ``raw`` maps
+    to an exact split of the normed write."""
+    if norm is None:
+        return None
+    return norm.weight * torch.rsqrt(raw_last.pow(2).mean(-1, keepdim=True) + norm.eps)
 
 
 class DecoderBlock(nn.Module):
@@ -19,6 +68,7 @@ class DecoderBlock(nn.Module):
         mlp: GatedMlp,
         attn_out_norm: RmsNorm | None = None,
         mlp_out_norm: RmsNorm | None = None,
+        rotary_key: str | None = None,
     ) -> None:
         super().__init__()
         self.attn_norm = attn_norm
@@ -27,21 +77,51 @@ class DecoderBlock(nn.Module):
         self.mlp = mlp
         self.attn_out_norm = attn_out_norm
         self.mlp_out_norm = mlp_out_norm
+        self.rotary_key = rotary_key
+        """Which rotary table the block's attention uses (Gemma 3 has one for
+        sliding-window layers and one for global layers); None: the only one."""
 
-    def forward(
-        self, resid_pre: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor
-    ) -> tuple[Tensor, Tensor, Tensor]:
-        """Returns ``(resid_post, attn_out, mlp_out)``, the two writes being
-        exactly what was added to the residual stream."""
-        attn_out = self.attention(self.attn_norm(resid_pre), rotary, bias)
-        if self.attn_out_norm is not None:
-            attn_out = self.attn_out_norm(attn_out)
+    @staticmethod
+    def _post(norm: RmsNorm | None, raw: Tensor) -> Tensor:
+        return raw if norm is None else norm(raw)
+
+    def forward(self, resid_pre: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor) -> Tensor:
+        """The plain forward: ``resid_post``."""
+        attn = self.attention(self.attn_norm(resid_pre), rotary, bias)
+        resid_mid = resid_pre + self._post(self.attn_out_norm, attn)
+        mlp = self.mlp(self.mlp_norm(resid_mid))
+        return resid_mid + self._post(self.mlp_out_norm, mlp)
+
+    def trace(
+        self,
+        resid_pre: Tensor,
+        rotary: tuple[Tensor, Tensor],
+        bias: Tensor,
+        attn_edit: WriteEdit,
+        mlp_edit: WriteEdit,
+    ) -> BlockTrace:
+        """The forward with each sublayer's write edited for ablation, and
+        the head and neuron splits of the last position's writes. The splits
+        are scaled by ``keep``; an ablation's offset is not split."""
+        raw_attn, raw_heads = self.attention.by_head(self.attn_norm(resid_pre), rotary, bias)
+        attn_gain = _frozen_gain(self.attn_out_norm, raw_attn[:, -1])  # [b, d_model]
+        attn_out = attn_edit.apply(self._post(self.attn_out_norm, raw_attn))
+        head_writes = raw_heads if attn_gain is None else raw_heads * attn_gain[:, None]
         resid_mid = resid_pre + attn_out
 
-        mlp_out = self.mlp(self.mlp_norm(resid_mid))
-        if self.mlp_out_norm is not None:
-            mlp_out = self.mlp_out_norm(mlp_out)
-        return resid_mid + mlp_out, attn_out, mlp_out
+        activations = self.mlp.neuron_activations(self.mlp_norm(resid_mid))  # [b, seq, d_mlp]
+        raw_mlp = activations @ self.mlp.W_out
+        mlp_gain = _frozen_gain(self.mlp_out_norm, raw_mlp[:, -1])
+        mlp_out = mlp_edit.apply(self._post(self.mlp_out_norm, raw_mlp))
+        mlp_keep = mlp_edit.keep[:, None]  # [b, 1]
+        return BlockTrace(
+            resid_post=resid_mid + mlp_out,
+            attn_write=attn_out[:, -1],
+            mlp_write=mlp_out[:, -1],
+            head_writes=head_writes * attn_edit.keep[:, None, None],
+            neuron_activations=activations[:, -1],
+            neuron_gain=mlp_keep if mlp_gain is None else mlp_gain * mlp_keep,
+        )
 
 
 class Decoder(nn.Module):
@@ -59,19 +139,45 @@ class Decoder(nn.Module):
         self.rotary = rotary
         self.blocks = nn.ModuleList(blocks)
         self.windows = sorted({b.attention.sliding_window for b in blocks}, key=lambda w: w or 0)
+        self.rotary_keys = sorted({b.rotary_key for b in blocks}, key=lambda k: k or "")
 
-    def forward(self, input_ids: Tensor, attention_mask: Tensor) -> tuple[Tensor, list[Tensor]]:
-        """Returns the residual at the last position ``[batch, d_model]`` and
-        the writes that sum to it, in component order, each ``[batch, d_model]``."""
+    def _context(self, input_ids: Tensor, attention_mask: Tensor):
         # Left padding: real tokens count positions from 0.
         positions = (torch.cumsum(attention_mask, -1) - 1).clamp(min=0)
         embedded = self.embedding(input_ids)  # [batch, seq, d_model]
-        rotary = self.rotary(embedded, positions)
+        rotaries = {
+            key: self.rotary(embedded, positions)
+            if key is None
+            else self.rotary(embedded, positions, key)
+            for key in self.rotary_keys
+        }
         biases = {w: attention_bias(attention_mask, w) for w in self.windows}
+        return embedded, rotaries, biases
 
-        residual, writes = embedded, [embedded[:, -1]]
+    def forward(self, input_ids: Tensor, attention_mask: Tensor) -> Tensor:
+        """The plain forward: the residual at the last position ``[b, d_model]``."""
+        residual, rotaries, biases = self._context(input_ids, attention_mask)
         for block in self.blocks:
             bias = biases[block.attention.sliding_window]
-            residual, attn_out, mlp_out = block(residual, rotary, bias)
-            writes += [attn_out[:, -1], mlp_out[:, -1]]
-        return residual[:, -1], writes
+            residual = block(residual, rotaries[block.rotary_key], bias)
+        return residual[:, -1]
+
+    def trace(
+        self, input_ids: Tensor, attention_mask: Tensor, edits: list[WriteEdit]
+    ) -> DecoderTrace:
+        """The forward with ``edits[c]`` applied to component ``c``'s write
+        (component order: embed, then attn and mlp per layer)."""
+        embedded, rotaries, biases = self._context(input_ids, attention_mask)
+        residual = edits[0].apply(embedded)
+        trace = DecoderTrace(writes=[residual[:, -1]], residuals=[residual[:, -1]])
+        for index, block in enumerate(self.blocks):
+            bias = biases[block.attention.sliding_window]
+            attn_edit, mlp_edit = edits[1 + 2 * index], edits[2 + 2 * index]
+            step = block.trace(residual, rotaries[block.rotary_key], bias, attn_edit, mlp_edit)
+            residual = step.resid_post
+            trace.writes += [step.attn_write, step.mlp_write]
+            trace.residuals.append(residual[:, -1])
+            trace.head_writes.append(step.head_writes)
+            trace.neuron_activations.append(step.neuron_activations)
+            trace.neuron_gains.append(step.neuron_gain)
+        return trace

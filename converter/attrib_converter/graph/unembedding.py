@@ -1,4 +1,3 @@
-import torch
 from torch import Tensor, nn
 
 
@@ -21,9 +20,12 @@ class Unembedding(nn.Module):
         return normed @ self.W_U
 
     def rows(self, token_ids: Tensor) -> Tensor:
-        """``U[t]`` for every id, shaped ``[*token_ids.shape, d_model]``."""
-        columns = torch.index_select(self.W_U, 1, token_ids.flatten())
-        return columns.t().reshape(*token_ids.shape, -1)
+        """``U[t]`` for every id ``[b, n]``, shaped ``[b, n, d_model]``.
+
+        One Gather along W_U's vocabulary axis and a transpose; a reshape
+        would break on an empty ``n``, where ONNX reads a 0 in a target shape
+        as "keep this dimension"."""
+        return self.W_U[:, token_ids].permute(1, 2, 0)
 
 
 class TokenEmbedding(nn.Module):

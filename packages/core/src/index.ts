@@ -7,13 +7,24 @@ export { listInstalledModels, resolveModelDir } from "./bundle/resolveModel.ts";
 export { openGraph } from "./inference/backend.ts";
 export type {
   ExecutionProvider,
+  Feed,
+  Float32Feed,
   GraphSession,
+  Int64Feed,
   SessionOptions,
 } from "./inference/backend.ts";
 export { BundleTokenizer } from "./tokenizer/BundleTokenizer.ts";
 export type { Tokenization } from "./tokenizer/BundleTokenizer.ts";
-export { AttributionModel, DEFAULT_TOP_K } from "./analysis/AttributionModel.ts";
-export type { AnalyzeOptions, LoadModelOptions } from "./analysis/AttributionModel.ts";
+export {
+  AttributionModel,
+  DEFAULT_TOP_K,
+  DEFAULT_TOP_N,
+} from "./analysis/AttributionModel.ts";
+export type {
+  AnalyzeOptions,
+  DetailOptions,
+  LoadModelOptions,
+} from "./analysis/AttributionModel.ts";
 export {
   contributionSet,
   NEAR_ZERO_TOTAL_FRACTION,
@@ -25,8 +36,17 @@ export type * from "./attribution/types.ts";
 export { layerChart, CHART_WIDTH, CHART_HEIGHT } from "./chart/layerChart.ts";
 export { renderPng, renderSvg } from "./chart/renderPng.ts";
 export { renderLayerChartPng } from "./chart/renderLayerChart.ts";
+export { headHeatmap } from "./chart/headHeatmap.ts";
+export { neuronChart } from "./chart/neuronChart.ts";
+export { lensChart } from "./chart/lensChart.ts";
+export {
+  renderHeadHeatmapPng,
+  renderLensChartPng,
+  renderNeuronChartPng,
+} from "./chart/renderDetailCharts.ts";
 export {
   formatProbability,
+  formatRank,
   formatShare,
   formatSigned,
   quoteToken,

@@ -1,10 +1,25 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
-import { attributeTargets, type TargetRequest } from "../attribution/attributeTargets.ts";
+import { type AblationRequest, ablationEffects } from "../attribution/ablationEffects.ts";
+import {
+  attributeTargets,
+  type PromptGraphOutputs,
+  type TargetRequest,
+} from "../attribution/attributeTargets.ts";
 import { differenceSet } from "../attribution/contributionSet.ts";
+import { type DetailTarget, layerComponents } from "../attribution/detailTargets.ts";
+import { headAttribution } from "../attribution/headAttribution.ts";
+import { logitLens } from "../attribution/logitLens.ts";
+import { neuronAttribution } from "../attribution/neuronAttribution.ts";
 import { parseComponent } from "../attribution/parseComponent.ts";
-import type { AttributionResult, TargetAttribution } from "../attribution/types.ts";
+import type {
+  Ablation,
+  AblationMode,
+  AttributionResult,
+  LogitDifference,
+  TargetAttribution,
+} from "../attribution/types.ts";
 import { checkBundleFiles } from "../bundle/checkBundleFiles.ts";
 import type { Manifest } from "../bundle/manifest.ts";
 import { readManifest } from "../bundle/readManifest.ts";
@@ -18,19 +33,41 @@ import {
 } from "../inference/backend.ts";
 import { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
 import { checkGraphContract, promptOutputs } from "./graphContract.ts";
+import { type GraphRequest, graphFeeds } from "./graphFeeds.ts";
 
 export const DEFAULT_TOP_K = 5;
+
+/** How many heads and neurons are listed each way by default. */
+export const DEFAULT_TOP_N = 10;
 
 export interface LoadModelOptions extends SessionOptions {
   /** Folder of installed bundles, used when `model` is a name. */
   modelsDir: string;
 }
 
-export interface AnalyzeOptions {
+/** The finer analyses, each off unless asked for. */
+export interface DetailOptions {
+  /** Split every attention layer by head. */
+  heads?: boolean;
+  /** Split every MLP layer by neuron and list the strongest. */
+  neurons?: boolean;
+  /** Read every layer's residual through the final norm and unembedding. */
+  lens?: boolean;
+  /** Components to remove, e.g. "L15.mlp"; one more forward pass in all. */
+  ablate?: string[];
+  /** Remove by zeroing the write, or by putting the bundle's mean write in its place. */
+  ablateMode?: AblationMode;
+  /** How many heads and neurons to list each way (default 10). */
+  topN?: number;
+}
+
+export interface AnalyzeOptions extends DetailOptions {
   /** How many top tokens to attribute (1 … manifest.topKMax). */
   k?: number;
   /** Extra targets by text, each exactly one token (e.g. " Jobs"). */
   targets?: string[];
+  /** Two tokens whose logit difference to split, e.g. [" Paris", " London"]. */
+  difference?: [string, string];
 }
 
 /** Token id fed where the graph needs one extra target and the user named none. */
@@ -80,12 +117,17 @@ export class AttributionModel {
     }
     const { ids, tokens } = this.tokenizer.encodePrompt(text);
     this.checkLength(ids.length);
-    const targetIds = (options.targets ?? []).map((target) =>
-      this.tokenizer.targetId(target),
-    );
+    const named = [...(options.targets ?? []), ...(options.difference ?? [])];
+    const targetIds = named.map((target) => this.tokenizer.targetId(target));
     const tokenized = performance.now();
 
-    const result = await this.analyzeTokens(ids, targetIds, options.k ?? DEFAULT_TOP_K);
+    const differenceIds = options.difference
+      ? (targetIds.slice(-2) as [number, number])
+      : undefined;
+    const result = await this.analyzeTokens(ids, targetIds, options.k ?? DEFAULT_TOP_K, {
+      ...options,
+      differenceIds,
+    });
     const total = performance.now() - started;
     return {
       ...result,
@@ -100,23 +142,32 @@ export class AttributionModel {
    * @param tokenIds - the prompt, special tokens included
    * @param targetIds - extra targets to attribute besides the top k
    * @param k - how many top tokens
+   * @param detail - heads, neurons, lens, ablations; `differenceIds` names
+   *   two of `targetIds` whose logit difference to split
+   * @throws {@link AttribError} INVALID_OPTION for a bad k, token id or
+   *   component name
    */
   async analyzeTokens(
     tokenIds: number[],
     targetIds: number[] = [],
     k: number = DEFAULT_TOP_K,
+    detail: DetailOptions & { differenceIds?: [number, number] } = {},
   ): Promise<AttributionResult> {
     this.checkTopK(k);
     this.checkLength(tokenIds.length);
     targetIds.forEach((id) => this.checkTokenId(id));
+    const ablations = (detail.ablate ?? []).map((name) =>
+      this.ablationRequest(name, detail.ablateMode ?? "zero"),
+    );
 
     const started = performance.now();
     const extra = targetIds.length > 0 ? targetIds : [PLACEHOLDER_TARGET];
-    const outputs = await this.graph.run({
-      input_ids: { values: tokenIds, dims: [1, tokenIds.length] },
-      attention_mask: { values: tokenIds.map(() => 1), dims: [1, tokenIds.length] },
-      extra_target_ids: { values: extra, dims: [1, extra.length] },
-    });
+    const wantsDetail = Boolean(detail.heads || detail.neurons || detail.lens);
+    const detailColumns = wantsDetail ? this.detailColumns(k, targetIds.length) : [];
+    const lensDepths = detail.lens ? range(this.manifest.nLayers) : [];
+    const outputs = await this.graph.run(
+      graphFeeds([this.request(tokenIds, extra, detailColumns)], lensDepths),
+    );
     const inferenceMs = performance.now() - started;
 
     this.checkOutputShapes(outputs, extra.length);
@@ -125,8 +176,12 @@ export class AttributionModel {
     const nComponents = this.manifest.components.length;
     const decode = (id: number) => this.tokenizer.decode(id);
     const targets = attributeTargets(prompt, nComponents, requests, decode);
+    const detailTargets = targets.map((target, i) => ({
+      target,
+      detail: detailColumns.indexOf(requests[i]?.column ?? -1),
+    }));
 
-    return {
+    const result: AttributionResult = {
       model: this.modelSummary(),
       prompt: { text: "", tokenIds, tokens: tokenIds.map(decode) },
       components: this.manifest.components.map(parseComponent),
@@ -134,8 +189,110 @@ export class AttributionModel {
       targets,
       topDifference: topDifference(targets),
       identityError: Math.max(0, ...targets.map((target) => target.identityError)),
-      timings: { tokenizeMs: 0, inferenceMs, totalMs: performance.now() - started },
+      timings: { tokenizeMs: 0, inferenceMs, totalMs: 0 },
+      ...this.finerSplits(prompt, detailTargets, detailColumns.length, detail),
     };
+    if (detail.differenceIds) {
+      result.logitDifference = namedDifference(targets, detail.differenceIds);
+    }
+    if (ablations.length > 0) {
+      result.ablations = await this.ablate(tokenIds, ablations, prompt, targets);
+    }
+    result.timings.totalMs = performance.now() - started;
+    return result;
+  }
+
+  private finerSplits(
+    prompt: PromptGraphOutputs,
+    targets: DetailTarget[],
+    nDetail: number,
+    detail: DetailOptions,
+  ): Pick<AttributionResult, "heads" | "neurons" | "lens"> {
+    const m = this.manifest;
+    const layers = layerComponents(m.components, m.nLayers);
+    const top = detail.topN ?? DEFAULT_TOP_N;
+    const decode = (id: number) => this.tokenizer.decode(id);
+    return {
+      ...(detail.heads && {
+        heads: headAttribution(
+          prompt,
+          { nLayers: m.nLayers, nHeads: m.nHeads, nDetail },
+          layers,
+          targets,
+          top,
+        ),
+      }),
+      ...(detail.neurons && {
+        neurons: neuronAttribution(
+          prompt,
+          { nLayers: m.nLayers, dMlp: m.dMlp, nDetail },
+          layers,
+          targets,
+          top,
+        ),
+      }),
+      ...(detail.lens && { lens: logitLens(prompt, nDetail, targets, decode) }),
+    };
+  }
+
+  /** Runs every ablation as one batch, one row per ablated component. */
+  private async ablate(
+    tokenIds: number[],
+    ablations: AblationRequest[],
+    clean: PromptGraphOutputs,
+    targets: TargetAttribution[],
+  ): Promise<Ablation[]> {
+    const rows = ablations.map((ablation) => {
+      const row = this.request(tokenIds, [PLACEHOLDER_TARGET], []);
+      row.componentScale[ablation.index] = 0;
+      row.componentMeanWeight[ablation.index] = ablation.mode === "mean" ? 1 : 0;
+      return row;
+    });
+    const outputs = await this.graph.run(graphFeeds(rows, []));
+    const decode = (id: number) => this.tokenizer.decode(id);
+    const nTargets = clean.targetIds.length;
+    return ablations.map((ablation, row) => {
+      const meanContribution = (tokenId: number) => {
+        const column = clean.targetIds.indexOf(tokenId);
+        return clean.meanWriteContributions[ablation.index * nTargets + column] ?? NaN;
+      };
+      const logits = promptOutputs(outputs, row).logits;
+      return ablationEffects(ablation, targets, meanContribution, logits, decode);
+    });
+  }
+
+  private request(
+    tokenIds: number[],
+    extraTargetIds: number[],
+    detailColumns: number[],
+  ): GraphRequest {
+    const nComponents = this.manifest.components.length;
+    return {
+      tokenIds,
+      extraTargetIds,
+      detailColumns,
+      componentScale: new Array<number>(nComponents).fill(1),
+      componentMeanWeight: new Array<number>(nComponents).fill(0),
+    };
+  }
+
+  /** The top k columns, then every named target's column. */
+  private detailColumns(k: number, nNamed: number): number[] {
+    const named = range(nNamed).map((i) => this.manifest.topKMax + i);
+    return [...range(k), ...named];
+  }
+
+  private ablationRequest(component: string, mode: AblationMode): AblationRequest {
+    const index = this.manifest.components.indexOf(component);
+    if (index < 0) {
+      const names = this.manifest.components;
+      throw new AttribError(
+        "INVALID_OPTION",
+        `unknown component "${component}" to ablate; ${this.manifest.displayName} has ` +
+          `${names[0] ?? ""}, ${names[1] ?? ""}, ${names[2] ?? ""} … ${names.at(-1) ?? ""}`,
+      );
+    }
+    return { component, index, mode };
   }
 
   /** Frees the onnxruntime session. */
@@ -224,6 +381,24 @@ export class AttributionModel {
       );
     }
   }
+}
+
+function range(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+function namedDifference(
+  targets: TargetAttribution[],
+  [positiveId, negativeId]: [number, number],
+): LogitDifference | undefined {
+  const positive = targets.find((target) => target.tokenId === positiveId);
+  const negative = targets.find((target) => target.tokenId === negativeId);
+  if (!positive || !negative) return undefined;
+  return {
+    positive: { tokenId: positive.tokenId, token: positive.token },
+    negative: { tokenId: negative.tokenId, token: negative.token },
+    attribution: differenceSet(positive.raw, negative.raw),
+  };
 }
 
 function topDifference(targets: TargetAttribution[]): AttributionResult["topDifference"] {

@@ -2,7 +2,15 @@ import { AttribError } from "../errors/AttribError.ts";
 import type { GraphOutputs, GraphSession } from "../inference/backend.ts";
 import type { PromptGraphOutputs } from "../attribution/attributeTargets.ts";
 
-const INPUTS = ["input_ids", "attention_mask", "extra_target_ids"] as const;
+const INPUTS = [
+  "input_ids",
+  "attention_mask",
+  "extra_target_ids",
+  "detail_columns",
+  "lens_depths",
+  "component_scale",
+  "component_mean_weight",
+] as const;
 const OUTPUTS = [
   "logits",
   "target_ids",
@@ -10,6 +18,15 @@ const OUTPUTS = [
   "contributions",
   "centered_contributions",
   "rough_contributions",
+  "mean_write_contributions",
+  "head_contributions",
+  "neuron_activations",
+  "neuron_contributions",
+  "lens_top_ids",
+  "lens_top_logits",
+  "lens_log_normalizers",
+  "lens_target_logits",
+  "lens_target_ranks",
 ] as const;
 
 /**
@@ -23,7 +40,7 @@ export function checkGraphContract(session: GraphSession, graphPath: string): vo
   if (missingInputs.length + missingOutputs.length === 0) return;
   throw new AttribError(
     "BUNDLE_MISMATCH",
-    `${graphPath} is not an attribution graph of bundle format 1: ` +
+    `${graphPath} is not an attribution graph of bundle format 2: ` +
       [
         missingInputs.length ? `missing inputs ${missingInputs.join(", ")}` : "",
         missingOutputs.length ? `missing outputs ${missingOutputs.join(", ")}` : "",
@@ -53,26 +70,34 @@ function int64(outputs: GraphOutputs, name: string): number[] {
  * @param index - which prompt in the batch
  */
 export function promptOutputs(outputs: GraphOutputs, index: number): PromptGraphOutputs {
-  const slice = (data: Float32Array, perPrompt: number) =>
-    data.subarray(index * perPrompt, (index + 1) * perPrompt);
-  const perPromptSize = (name: string) => {
+  const perPrompt = (name: string) => {
     const dims = outputs[name]?.dims ?? [];
     return dims.slice(1).reduce((product, dim) => product * dim, 1);
   };
-
-  const logits = float32(outputs, "logits");
-  const contributions = float32(outputs, "contributions");
-  const centered = float32(outputs, "centered_contributions");
-  const rough = float32(outputs, "rough_contributions");
-  const targetIds = int64(outputs, "target_ids");
-  const nTargets = perPromptSize("target_ids");
+  const floats = (name: string) => {
+    const size = perPrompt(name);
+    return float32(outputs, name).subarray(index * size, (index + 1) * size);
+  };
+  const ints = (name: string) => {
+    const size = perPrompt(name);
+    return int64(outputs, name).slice(index * size, (index + 1) * size);
+  };
 
   return {
-    logits: slice(logits, perPromptSize("logits")),
-    targetIds: targetIds.slice(index * nTargets, (index + 1) * nTargets),
+    logits: floats("logits"),
+    targetIds: ints("target_ids"),
     finalNormScale: float32(outputs, "final_norm_scale")[index] ?? NaN,
-    contributions: slice(contributions, perPromptSize("contributions")),
-    centeredContributions: slice(centered, perPromptSize("centered_contributions")),
-    roughContributions: slice(rough, perPromptSize("rough_contributions")),
+    contributions: floats("contributions"),
+    centeredContributions: floats("centered_contributions"),
+    roughContributions: floats("rough_contributions"),
+    meanWriteContributions: floats("mean_write_contributions"),
+    headContributions: floats("head_contributions"),
+    neuronActivations: floats("neuron_activations"),
+    neuronContributions: floats("neuron_contributions"),
+    lensTopIds: ints("lens_top_ids"),
+    lensTopLogits: floats("lens_top_logits"),
+    lensLogNormalizers: floats("lens_log_normalizers"),
+    lensTargetLogits: floats("lens_target_logits"),
+    lensTargetRanks: ints("lens_target_ranks"),
   };
 }

@@ -2,7 +2,10 @@ import { contributionSet } from "./contributionSet.ts";
 import { logSumExp, rankOf } from "./logProbabilities.ts";
 import type { TargetAttribution } from "./types.ts";
 
-/** What the attribution graph returns for one prompt, batch dimension removed. */
+/**
+ * What the attribution graph returns for one prompt, batch dimension
+ * removed. D is the number of detail columns, n of lens depths.
+ */
 export interface PromptGraphOutputs {
   logits: Float32Array; // [d_vocab]
   targetIds: number[]; // [T]
@@ -10,6 +13,15 @@ export interface PromptGraphOutputs {
   contributions: Float32Array; // [C, T]
   centeredContributions: Float32Array; // [C, T]
   roughContributions: Float32Array; // [C, T]
+  meanWriteContributions: Float32Array; // [C, T]
+  headContributions: Float32Array; // [L, H, D]
+  neuronActivations: Float32Array; // [L, d_mlp]
+  neuronContributions: Float32Array; // [L, d_mlp, D]
+  lensTopIds: number[]; // [n]
+  lensTopLogits: Float32Array; // [n]
+  lensLogNormalizers: Float32Array; // [n]
+  lensTargetLogits: Float32Array; // [n, D]
+  lensTargetRanks: number[]; // [n, D]
 }
 
 /** Which graph targets to report, and where each came from. */

@@ -2,10 +2,10 @@ import { z } from "zod";
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative() });
 
-/** The manifest of an analysis bundle, format version 1 (docs/bundle-format.md). */
+/** The manifest of an analysis bundle, format version 2 (docs/bundle-format.md). */
 export const manifestSchema = z.object({
   format: z.literal("attrib-bundle"),
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(2),
   name: z.string().min(1),
   displayName: z.string().min(1),
   source: z.object({
@@ -33,6 +33,11 @@ export const manifestSchema = z.object({
   finalLogitSoftcap: z.number().nullable(),
   components: z.array(z.string().min(1)).min(2),
   topKMax: z.number().int().positive(),
+  meanAblation: z.object({
+    source: z.string().min(1),
+    passages: z.number().int().positive(),
+    positions: z.number().int().positive(),
+  }),
   tokenizer: z.object({
     file: z.string().min(1),
     addsBosToken: z.boolean(),

@@ -20,3 +20,16 @@ export function formatProbability(probability: number): string {
   const percent = probability * 100;
   return percent >= 0.1 ? `${percent.toFixed(1)}%` : `${percent.toPrecision(2)}%`;
 }
+
+/** `text` on one line, cut to at most `max` characters with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
+}
+
+/** A rank in at most four characters: 7, 512, 4.5k, 48k. */
+export function formatRank(rank: number): string {
+  if (rank < 1000) return String(rank);
+  if (rank < 10000) return `${(rank / 1000).toFixed(1)}k`;
+  return `${Math.round(rank / 1000)}k`;
+}

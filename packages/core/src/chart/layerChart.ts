@@ -10,6 +10,7 @@ import {
   formatShare,
   formatSigned,
   quoteToken,
+  shorten,
 } from "./formatNumber.ts";
 import { palette } from "./palette.ts";
 
@@ -99,11 +100,6 @@ function legendItem(color: string, label: string): ChartElement {
     h("div", { width: 14, height: 14, backgroundColor: color }),
     h("div", { display: "flex" }, label),
   ]);
-}
-
-function shorten(text: string, max: number): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
 /**

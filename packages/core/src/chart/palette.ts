@@ -8,4 +8,10 @@ export const palette = {
   muted: "#6b7280",
   axis: "#d1d5db",
   background: "#ffffff",
+  /** Raises the target's logit (diverging scales). */
+  positive: "#c2410c",
+  /** Lowers it. */
+  negative: "#1d4ed8",
+  /** Probability in the lens. */
+  probability: "#047857",
 } as const;

@@ -20,7 +20,7 @@ export type GraphOutputs = Record<string, { dims: readonly number[]; data: unkno
 export interface GraphSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  run(feeds: Record<string, Int64Feed>): Promise<GraphOutputs>;
+  run(feeds: Record<string, Feed>): Promise<GraphOutputs>;
   release(): Promise<void>;
 }
 
@@ -29,6 +29,15 @@ export interface Int64Feed {
   values: readonly number[];
   dims: readonly number[];
 }
+
+/** A float32 input given as a flat array with its shape. */
+export interface Float32Feed {
+  type: "float32";
+  values: readonly number[];
+  dims: readonly number[];
+}
+
+export type Feed = Int64Feed | Float32Feed;
 
 /**
  * Opens an ONNX graph.
@@ -59,7 +68,10 @@ export async function openGraph(
   return wrapSession(session, path);
 }
 
-function toTensor(feed: Int64Feed): ort.Tensor {
+function toTensor(feed: Feed): ort.Tensor {
+  if ("type" in feed) {
+    return new ort.Tensor("float32", Float32Array.from(feed.values), feed.dims);
+  }
   const data = BigInt64Array.from(feed.values, (value) => BigInt(value));
   return new ort.Tensor("int64", data, feed.dims);
 }

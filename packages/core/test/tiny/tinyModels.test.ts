@@ -10,6 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AttributionModel } from "../../src/index.ts";
 import { expectAllClose } from "../../../../test/setup/expectClose.ts";
+import {
+  analyzeInDetail,
+  expectAblationsMatch,
+  expectHeadsMatch,
+  expectLensMatches,
+  expectNeuronsMatch,
+} from "../../../../test/setup/expectFinerSplits.ts";
 import { tinyModelsDir } from "../../../../test/setup/paths.ts";
 import type { ReferenceFixture } from "../../../../test/setup/referenceFixture.ts";
 
@@ -20,6 +27,7 @@ const TINY_MODELS = [
   { name: "tiny-llama-untied", tied: false },
   { name: "tiny-llama-gqa", tied: false },
   { name: "tiny-qwen2-bias", tied: false },
+  { name: "tiny-gemma3", tied: true },
 ];
 
 describe.each(TINY_MODELS)("$name", ({ name, tied }) => {
@@ -79,6 +87,42 @@ describe.each(TINY_MODELS)("$name", ({ name, tied }) => {
         expectAllClose(target.rough.values, expected.rough, TOLERANCE, `${label} rough`);
       }
     }
+  });
+
+  it("splits every attention layer by head as the float64 reference does", async () => {
+    for (const prompt of reference.prompts) {
+      expectHeadsMatch(await analyzeInDetail(model, prompt), prompt, TOLERANCE);
+    }
+  });
+
+  it("finds the reference's strongest neurons, which add up to their MLP", async () => {
+    for (const prompt of reference.prompts) {
+      expectNeuronsMatch(await analyzeInDetail(model, prompt), prompt, TOLERANCE);
+    }
+  });
+
+  it("reads every depth through the lens as transformers' own norm and lm_head do", async () => {
+    for (const prompt of reference.prompts) {
+      expectLensMatches(await analyzeInDetail(model, prompt), prompt, TOLERANCE);
+    }
+  });
+
+  it("ablates components as a forward with a hook replacing their output does", async () => {
+    for (const prompt of reference.prompts) {
+      await expectAblationsMatch(model, prompt, TOLERANCE);
+    }
+  });
+
+  it("leaves heads, neurons, lens and ablations out unless asked for", async () => {
+    const prompt = reference.prompts[0];
+    if (!prompt) throw new Error("reference.json has no prompts");
+
+    const result = await model.analyzeTokens(prompt.inputIds, [], 5);
+
+    expect(result.heads).toBeUndefined();
+    expect(result.neurons).toBeUndefined();
+    expect(result.lens).toBeUndefined();
+    expect(result.ablations).toBeUndefined();
   });
 
   it("ranks the top tokens in order of probability", async () => {

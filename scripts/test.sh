@@ -4,6 +4,8 @@
 # against its reference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Turborepo would send usage telemetry; nothing here may reach the internet.
+export TURBO_TELEMETRY_DISABLED=1
 
 npx turbo run typecheck --output-logs=errors-only
 npx tsc -p tsconfig.json --noEmit

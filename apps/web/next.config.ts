@@ -24,7 +24,7 @@ const config: NextConfig = {
   // The workspace packages export their TypeScript sources (imports written
   // with `.ts` extensions), so Next compiles them with the app; webpack
   // resolves those imports as the file names they are.
-  transpilePackages: ["@attrib/core", "@attrib/store", "@attrib/jobs"],
+  transpilePackages: ["@attrib/core", "@attrib/store", "@attrib/jobs", "@attrib/study", "@attrib/auth"],
   // Native modules and Node-only clients are loaded by Node at run time, not
   // bundled. The dashboard never runs a model: core's inference and chart
   // rendering are left out of the bundle altogether (see `sideEffects` below).

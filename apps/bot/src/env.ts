@@ -42,6 +42,34 @@ const envSchema = z.object({
   BOT_REPLY_CONCURRENCY: count(1, 64, 4),
   ATTRIB_MODELS_DIR: text(`${repositoryRoot}models`),
   ATTRIB_DEFAULT_MODEL: text("smollm2-135m-instruct"),
+  /**
+   * Chat users who may hide, unhide and delete any analysis and block users
+   * and servers: `discord:<user id>` and `slack:<user id>`, comma-separated.
+   */
+  ATTRIB_OPERATORS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default("")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(discord|slack):[A-Za-z0-9]+$/,
+              "entries like discord:123 or slack:U456",
+            ),
+        ),
+      ),
+  ),
+  /** Shared with the dashboard: signs authors' deletion links. Unset: no links. */
+  ATTRIB_DELETION_SECRET: optional(z.string().min(32)),
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -93,13 +121,20 @@ export interface BotEnv {
   replyConcurrency: number;
   modelsDir: string;
   defaultModel: string;
+  /** `discord:<id>` and `slack:<id>` of the chat operators. */
+  operators: ReadonlySet<string>;
+  /** Null: `/attrib deletelink` says links are switched off. */
+  deletionSecret: string | null;
 }
 
 /** Every variable whose value must never reach a log line. */
 export function secretsOf(env: BotEnv): string[] {
-  return [env.discord?.botToken, env.slack?.signingSecret, env.slack?.botToken].filter(
-    (secret): secret is string => secret !== undefined,
-  );
+  return [
+    env.discord?.botToken,
+    env.slack?.signingSecret,
+    env.slack?.botToken,
+    env.deletionSecret ?? undefined,
+  ].filter((secret): secret is string => secret !== undefined);
 }
 
 function platformGroup<K extends keyof RawEnv>(
@@ -160,6 +195,8 @@ function toBotEnv(raw: RawEnv): BotEnv {
     replyConcurrency: raw.BOT_REPLY_CONCURRENCY,
     modelsDir: raw.ATTRIB_MODELS_DIR,
     defaultModel: raw.ATTRIB_DEFAULT_MODEL,
+    operators: new Set(raw.ATTRIB_OPERATORS),
+    deletionSecret: raw.ATTRIB_DELETION_SECRET ?? null,
   };
 }
 

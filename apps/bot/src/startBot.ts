@@ -83,6 +83,8 @@ export async function startBot(env: BotEnv, log: Logger): Promise<RunningBot> {
     limits: env.limits,
     defaultModel: env.defaultModel,
     dashboardUrl: env.dashboardUrl,
+    operators: env.operators,
+    deletionSecret: env.deletionSecret,
     log,
   });
   const { server, url } = await listen(

@@ -70,6 +70,25 @@ describe("study report and export on a small corpus", () => {
       expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(markdown).toContain(`](study/${figure})`);
     }
+
+    // Published for the dashboard's Study page: the same text, and statistics
+    // that count every analysis of both models.
+    const published = await sql<{
+      run: string;
+      analyses: number;
+      markdown: string;
+      statistics: { byModel: { label: string; analyses: number }[] };
+    }>(
+      "SELECT run, analyses, markdown, statistics FROM study_report ORDER BY created_at DESC LIMIT 1",
+    );
+    expect(published).toHaveLength(1);
+    const [report] = published;
+    expect(report?.markdown).toBe(markdown);
+    expect(report?.analyses).toBe(analysed);
+    expect(report?.statistics.byModel.map((group) => group.label).sort()).toEqual(MODELS);
+    expect(
+      report?.statistics.byModel.reduce((sum, group) => sum + group.analyses, 0),
+    ).toBe(analysed);
   });
 
   it("exports one row per stored analysis as CSV and JSON", async () => {

@@ -10,6 +10,9 @@ const url = (fallback: string) => z.preprocess(unsetIfEmpty, z.url().default(fal
 const text = (fallback: string) =>
   z.preprocess(unsetIfEmpty, z.string().min(1).default(fallback));
 
+/** A secret: unset means the feature it guards is switched off, never a default. */
+const secret = () => z.preprocess(unsetIfEmpty, z.string().min(32).optional());
+
 const count = (min: number, max: number, fallback: number) =>
   z.preprocess(unsetIfEmpty, z.coerce.number().int().min(min).max(max).default(fallback));
 
@@ -39,7 +42,15 @@ const envSchema = z.object({
    */
   WEB_TRUSTED_PROXIES: count(0, 10, 0),
   /** How long computed statistics are served before they are computed again. */
-  WEB_STATISTICS_CACHE_S: count(0, 86_400, 60),
+  WEB_STATISTICS_CACHE_S: count(0, 86_400, 30),
+  /** Signs operator sessions; without it the admin pages refuse everyone. */
+  WEB_AUTH_SECRET: secret(),
+  /** How long an operator stays signed in. */
+  WEB_SESSION_HOURS: count(1, 24 * 30, 8),
+  /** Sign-in attempts per account per minute. */
+  WEB_SIGN_IN_LIMIT: count(1, 10_000, 10),
+  /** Shared with the bot: checks authors' deletion links. */
+  ATTRIB_DELETION_SECRET: secret(),
 });
 
 export interface SubmitLimits {
@@ -61,6 +72,12 @@ export interface WebEnv {
   limits: SubmitLimits;
   trustedProxies: number;
   statisticsCacheMs: number;
+  /** Null: operator sign-in is switched off. */
+  authSecret: string | null;
+  sessionSeconds: number;
+  signInLimit: number;
+  /** Null: authors' deletion links are switched off. */
+  deletionSecret: string | null;
 }
 
 /**
@@ -92,6 +109,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): WebEnv {
     },
     trustedProxies: raw.WEB_TRUSTED_PROXIES,
     statisticsCacheMs: raw.WEB_STATISTICS_CACHE_S * 1_000,
+    authSecret: raw.WEB_AUTH_SECRET ?? null,
+    sessionSeconds: raw.WEB_SESSION_HOURS * 3_600,
+    signInLimit: raw.WEB_SIGN_IN_LIMIT,
+    deletionSecret: raw.ATTRIB_DELETION_SECRET ?? null,
   };
 }
 

@@ -59,6 +59,7 @@ describe("the analysis chart's drill-down", () => {
           [
             {
               layer: 0,
+              label: "embed",
               topToken: " the",
               targets: [{ token: " Jobs", rank: 3, probability: 0.1 }],
             },
@@ -71,6 +72,7 @@ describe("the analysis chart's drill-down", () => {
     expect(html).toContain("L0.H1: 0.2500");
     expect(html).toContain("L0.N12");
     expect(html).toContain("Logit lens");
+    expect(html).toContain("embed");
   });
 
   it("shows the layer chart alone for an analysis without them", () => {

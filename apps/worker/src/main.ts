@@ -10,6 +10,7 @@ import { Worker } from "bullmq";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./logger.ts";
 import { ModelCache } from "./ModelCache.ts";
+import { startRetention } from "./applyRetention.ts";
 import { processAnalysis } from "./processAnalysis.ts";
 
 const env = loadEnv();
@@ -23,7 +24,14 @@ const models = new ModelCache({
   modelsDir: env.ATTRIB_MODELS_DIR,
   executionProvider: env.ATTRIB_EXECUTION_PROVIDER,
 });
-const deps = { models, store, queues, dashboardUrl: env.DASHBOARD_URL, log };
+const deps = {
+  models,
+  store,
+  queues,
+  dashboardUrl: env.DASHBOARD_URL,
+  log,
+  detail: env.WORKER_DETAIL,
+};
 
 // Loading a model blocks the event loop for seconds; doing it before taking
 // jobs keeps a job's lock renewed while it runs, so a busy worker is never
@@ -58,6 +66,13 @@ const worker = new Worker(
   },
 );
 
+const stopRetention = startRetention({
+  store,
+  days: env.ATTRIB_RETENTION_DAYS,
+  intervalMs: env.ATTRIB_RETENTION_INTERVAL_MIN * 60_000,
+  log,
+});
+
 worker.on("ready", () => log("info", "worker.ready", { queue: ANALYSES_QUEUE }));
 worker.on("failed", (job, error) =>
   log("warn", "analysis.failed", { jobId: job?.id, message: error.message }),
@@ -66,6 +81,7 @@ worker.on("error", (error) => log("error", "worker.error", { message: error.mess
 
 async function shutdown(signal: string): Promise<void> {
   log("info", "worker.stopping", { signal });
+  stopRetention();
   await worker.close();
   await Promise.allSettled([queues.close(), store.close(), models.releaseAll()]);
   process.exit(0);

@@ -20,6 +20,8 @@ export interface WorkerDependencies {
   queues: JobQueues;
   dashboardUrl: string;
   log: Logger;
+  /** Heads, neurons and lens for the detail targets, as WORKER_DETAIL says. */
+  detail?: { heads: boolean; neurons: boolean; lens: boolean };
 }
 
 export interface ProcessedAnalysis {
@@ -49,6 +51,7 @@ export async function processAnalysis(
     result = await model.analyze(request.text, {
       k: request.k,
       targets: request.targets,
+      ...deps.detail,
     });
   } catch (error) {
     if (!isAttribError(error)) throw error;
@@ -72,13 +75,15 @@ export async function processAnalysis(
     targets: request.targets,
     requestId: jobId,
   });
+  const published = await deps.store.isServerPublished(job.requester);
   const saved = performance.now();
   const chart = await renderLayerChartPng(result, focusTarget(result));
   const rendered = performance.now();
   await deps.queues.enqueueReply(
     {
       analysisId: stored.id,
-      permalink: permalink(deps.dashboardUrl, stored.id),
+      // A server that keeps its analyses off the dashboard gets no link.
+      permalink: published ? permalink(deps.dashboardUrl, stored.id) : null,
       reply: job.reply,
       summary: replySummary(result),
       chartPngBase64: chart.toString("base64"),

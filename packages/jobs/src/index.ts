@@ -11,3 +11,11 @@ export {
 export type { JobQueues } from "./jobQueues.ts";
 export { focusTarget, replySummary } from "./replySummary.ts";
 export { permalink } from "./permalink.ts";
+export {
+  DELETION_LINK_TTL_MS,
+  deletionLink,
+  deletionTokenValid,
+  parseDeletionToken,
+  signDeletionToken,
+} from "./deletionLink.ts";
+export type { DeletionToken, LinkAuthor } from "./deletionLink.ts";

@@ -8,7 +8,16 @@ import { createPrismaClient } from "./database/createPrismaClient.ts";
 import { databaseLocation } from "./database/databaseLocation.ts";
 import type { StoreContext } from "./database/StoreContext.ts";
 import { listModels } from "./installedModels/listModels.ts";
+import { saveStudyReport } from "./studyReports/saveStudyReport.ts";
+import type {
+  StoredStudyReport,
+  StudyReportInput,
+} from "./studyReports/studyReportTypes.ts";
 import { upsertModel } from "./installedModels/upsertModel.ts";
+import {
+  type ModerationStore,
+  moderationMethods,
+} from "./moderation/createModerationStore.ts";
 import type {
   AnalysisPage,
   AnalysisQuestion,
@@ -31,8 +40,11 @@ export interface StoreOptions {
   onPoolError?: (error: Error) => void;
 }
 
-/** Analyses and installed models in PostgreSQL. Every method may throw a {@link StoreError}. */
-export interface Store {
+/**
+ * Analyses and installed models in PostgreSQL, and their moderation. Every
+ * method may throw a {@link StoreError}.
+ */
+export interface Store extends ModerationStore {
   saveAnalysis(
     result: AttributionResult,
     requester: Requester,
@@ -46,6 +58,8 @@ export interface Store {
   listAnalyses(options?: ListAnalysesOptions): Promise<AnalysisPage>;
   upsertModel(model: ModelInfo): Promise<StoredModel>;
   listModels(): Promise<StoredModel[]>;
+  /** Publishes a study report for the dashboard's Study page. */
+  saveStudyReport(report: StudyReportInput): Promise<StoredStudyReport>;
   /** Closes the store's connections; call once, when the process stops serving. */
   close(): Promise<void>;
 }
@@ -67,6 +81,7 @@ export function createStore(options: StoreOptions): Store {
     }),
   };
   return {
+    ...moderationMethods(context),
     saveAnalysis: (result, requester, asked) =>
       saveAnalysis(context, result, requester, asked),
     findAnalysis: (id) => findAnalysis(context, id),
@@ -75,6 +90,7 @@ export function createStore(options: StoreOptions): Store {
     listAnalyses: (listOptions) => listAnalyses(context, listOptions),
     upsertModel: (model) => upsertModel(context, model),
     listModels: () => listModels(context),
+    saveStudyReport: (report) => saveStudyReport(context, report),
     close: () => context.prisma.$disconnect(),
   };
 }

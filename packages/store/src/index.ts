@@ -18,8 +18,14 @@ export { createDashboardStore } from "./dashboard/createDashboardStore.ts";
 export type { DashboardStore } from "./dashboard/createDashboardStore.ts";
 export { DEPTH_BINS, MAX_BROWSE_PAGE_SIZE } from "./dashboard/dashboardTypes.ts";
 export type * from "./dashboard/dashboardTypes.ts";
-export {
-  ABSOLUTE_SHARE_BINS,
-  SIGNED_SHARE_BINS,
-} from "./dashboard/histogramBins.ts";
+export { ABSOLUTE_SHARE_BINS, SIGNED_SHARE_BINS } from "./dashboard/histogramBins.ts";
 export type { BinSpec } from "./dashboard/histogramBins.ts";
+export type {
+  StoredStudyReport,
+  StudyReportInput,
+} from "./studyReports/studyReportTypes.ts";
+export { createModerationStore } from "./moderation/createModerationStore.ts";
+export type { ModerationStore } from "./moderation/createModerationStore.ts";
+export type * from "./moderation/moderationTypes.ts";
+export type { BlockSubject } from "./moderation/requesterBlocks.ts";
+export type { AuditRecord } from "./moderation/auditLog.ts";

@@ -47,6 +47,8 @@ export interface Asked {
 export interface StoredAnalysis {
   id: string;
   createdAt: Date;
+  /** When an operator hid it from the public; null while it is public. */
+  hiddenAt: Date | null;
   /** The caller's id for the request that stored it, if it gave one. */
   requestId: string | null;
   k: number;

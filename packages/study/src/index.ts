@@ -46,6 +46,6 @@ export {
   SIGNED_SHARE_BINS,
 } from "./aggregate/shareBins.ts";
 export { groupStatistics } from "./aggregate/groupStatistics.ts";
-export { studyStatistics } from "./aggregate/studyStatistics.ts";
+export { STUDY_STATISTICS_FORMAT, studyStatistics } from "./aggregate/studyStatistics.ts";
 export type { StudyStatistics } from "./aggregate/studyStatistics.ts";
 export type * from "./aggregate/types.ts";

@@ -18,14 +18,30 @@ export interface CommandContext {
   requestId: string;
   requester: Requester;
   reply: ReplyTarget;
+  /**
+   * Whether the platform says the user manages this server (Discord's
+   * Manage Server permission), which lets them keep its analyses private.
+   */
+  canManageServer?: boolean;
 }
 
 /** Why a command is answered at once instead of being queued. */
 export type RejectionReason =
-  "help" | "text-too-long" | "bad-k" | "unknown-model" | "rate-limited" | "unavailable";
+  | "help"
+  | "text-too-long"
+  | "bad-k"
+  | "unknown-model"
+  | "rate-limited"
+  | "unavailable"
+  | "blocked"
+  | "forbidden"
+  | "not-found"
+  | "conflict";
 
 /** What the handler decided; each adapter turns it into its platform's answer. */
 export type CommandOutcome =
   | { kind: "queued"; jobId: string; message: string }
   | { kind: "reused"; jobId: string; analysisId: string; message: string }
-  | { kind: "rejected"; reason: RejectionReason; message: string };
+  | { kind: "rejected"; reason: RejectionReason; message: string }
+  /** A moderation command was carried out; `deleted` names a deleted analysis. */
+  | { kind: "moderated"; message: string; deleted: string | null };

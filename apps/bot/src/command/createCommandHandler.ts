@@ -4,6 +4,14 @@ import type { Store } from "@attrib/store";
 import type { CommandLimits } from "../env.ts";
 import type { RateLimiter } from "../limits/RateLimiter.ts";
 import { describeError, type Logger } from "../logging/Logger.ts";
+import {
+  handleModerationCommand,
+  type ModerationDependencies,
+} from "../moderation/handleModerationCommand.ts";
+import {
+  type ModerationCommand,
+  parseModerationCommand,
+} from "../moderation/parseModerationCommand.ts";
 import type { AttribCommand, CommandContext, CommandOutcome } from "./AttribCommand.ts";
 import { checkCommand } from "./checkCommand.ts";
 import { analysisJobId, replyJobId } from "./jobIds.ts";
@@ -23,8 +31,18 @@ export const UNAVAILABLE_MESSAGE =
 /** What the handler needs; each is replaceable in tests. */
 export interface CommandHandlerDependencies {
   queues: Pick<JobQueues, "enqueueAnalysis" | "enqueueReply">;
-  /** Earlier answers; reuse is skipped when null. */
-  store: Pick<Store, "findReusableAnalysis"> | null;
+  /**
+   * Earlier answers, blocks, publishing and moderation; when null, reuse
+   * and block checks are skipped and moderation commands are refused.
+   */
+  store:
+    | (Pick<Store, "findReusableAnalysis" | "findBlock" | "isServerPublished"> &
+        ModerationDependencies["store"])
+    | null;
+  /** `discord:<id>` and `slack:<id>` of the operators. */
+  operators?: ReadonlySet<string>;
+  /** Signs authors' deletion links; null or left out when they are switched off. */
+  deletionSecret?: string | null;
   rateLimiter: RateLimiter;
   installedModels: () => Promise<string[]>;
   limits: CommandLimits;
@@ -72,6 +90,32 @@ async function rateLimited(
   };
 }
 
+async function blocked(
+  deps: CommandHandlerDependencies,
+  context: CommandContext,
+): Promise<CommandOutcome | null> {
+  if (deps.store === null) return null;
+  const { requester } = context;
+  const block = await deps.store.findBlock(requester);
+  if (block === null) return null;
+  const who = block.kind === "user" ? "You are" : "This server is";
+  return {
+    kind: "rejected",
+    reason: "blocked",
+    message:
+      `${who} blocked from /attrib by the dashboard's operators` +
+      `${block.reason ? ` (${block.reason})` : ""}. Ask them if you think this is a mistake.`,
+  };
+}
+
+/** Whether replies in this conversation may carry a dashboard link. */
+async function publishes(
+  deps: CommandHandlerDependencies,
+  context: CommandContext,
+): Promise<boolean> {
+  return deps.store === null || deps.store.isServerPublished(context.requester);
+}
+
 async function reuseEarlierAnswer(
   deps: CommandHandlerDependencies,
   request: AnalysisRequest,
@@ -85,7 +129,11 @@ async function reuseEarlierAnswer(
   );
   if (stored === null) return null;
 
-  const reply = await replyForStoredAnalysis(stored, context.reply, deps.dashboardUrl);
+  const reply = await replyForStoredAnalysis(
+    stored,
+    context.reply,
+    (await publishes(deps, context)) ? deps.dashboardUrl : null,
+  );
   await deps.queues.enqueueReply(reply, replyJobId(jobId));
   return {
     kind: "reused",
@@ -101,6 +149,8 @@ async function queueAnalysis(
   context: CommandContext,
 ): Promise<CommandOutcome> {
   const jobId = analysisJobId(context);
+  const refused = await blocked(deps, context);
+  if (refused) return refused;
   const limited = await rateLimited(deps, context);
   if (limited) return limited;
 
@@ -121,14 +171,18 @@ async function queueAnalysis(
 }
 
 /**
- * The one `/attrib` handler behind every chat adapter: checks the command,
- * applies the per-user rate limit, reuses a recent answer to the same
- * question, or queues an analysis. It never throws: an unreachable Redis or
- * database becomes a message asking the user to try again.
+ * The one `/attrib` handler behind every chat adapter: carries out a
+ * moderation command (`delete <link>`, `hide <link>`, …), or checks the
+ * command, refuses blocked users and servers, applies the per-user rate
+ * limit, reuses a recent answer to the same question, or queues an
+ * analysis. It never throws: an unreachable Redis or database becomes a
+ * message asking the user to try again.
  */
 export function createCommandHandler(deps: CommandHandlerDependencies): CommandHandler {
   const deadline = deps.queueDeadlineMs ?? QUEUE_DEADLINE_MS;
   return async (command, context) => {
+    const moderation = parseModerationCommand(command.text);
+    if (moderation !== null) return moderate(deps, moderation, context, deadline);
     const checked = await checkCommand(command, {
       platform: context.platform,
       limits: deps.limits,
@@ -159,4 +213,41 @@ export function createCommandHandler(deps: CommandHandlerDependencies): CommandH
       return { kind: "rejected", reason: "unavailable", message: UNAVAILABLE_MESSAGE };
     }
   };
+}
+
+async function moderate(
+  deps: CommandHandlerDependencies,
+  command: ModerationCommand,
+  context: CommandContext,
+  deadline: number,
+): Promise<CommandOutcome> {
+  if (deps.store === null) {
+    return { kind: "rejected", reason: "unavailable", message: UNAVAILABLE_MESSAGE };
+  }
+  try {
+    const outcome = await withDeadline(
+      handleModerationCommand(command, context, {
+        store: deps.store,
+        operators: deps.operators ?? new Set(),
+        deletionSecret: deps.deletionSecret ?? null,
+        dashboardUrl: deps.dashboardUrl,
+      }),
+      deadline,
+      `the ${command.kind} command`,
+    );
+    deps.log("info", "moderation.answered", {
+      platform: context.platform,
+      command: command.kind,
+      outcome: outcome.kind,
+      reason: outcome.kind === "rejected" ? outcome.reason : null,
+    });
+    return outcome;
+  } catch (error) {
+    deps.log("warn", "moderation.unavailable", {
+      platform: context.platform,
+      requestId: context.requestId,
+      error: describeError(error),
+    });
+    return { kind: "rejected", reason: "unavailable", message: UNAVAILABLE_MESSAGE };
+  }
 }

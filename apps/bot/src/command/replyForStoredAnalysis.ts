@@ -11,17 +11,18 @@ import { focusTarget, replySummary } from "@attrib/jobs";
  *
  * @param stored - the earlier answer to the same question
  * @param reply - where the new request wants its answer
- * @param dashboardUrl - base of the permalink
+ * @param dashboardUrl - base of the permalink; null where the server keeps
+ * its analyses off the dashboard, so the reply carries no link
  */
 export async function replyForStoredAnalysis(
   stored: StoredAnalysis,
   reply: ReplyTarget,
-  dashboardUrl: string,
+  dashboardUrl: string | null,
 ): Promise<ReplyJob> {
   const chart = await renderLayerChartPng(stored.result, focusTarget(stored.result));
   return {
     analysisId: stored.id,
-    permalink: permalink(dashboardUrl, stored.id),
+    permalink: dashboardUrl === null ? null : permalink(dashboardUrl, stored.id),
     reply,
     summary: replySummary(stored.result),
     chartPngBase64: chart.toString("base64"),

@@ -4,6 +4,14 @@ import type { AttribCommand, CommandContext } from "../command/AttribCommand.ts"
 
 export const PING = 1;
 export const APPLICATION_COMMAND = 2;
+export const MESSAGE_COMPONENT = 3;
+
+/** Permission bits in a member's `permissions`: Administrator, Manage Server. */
+const ADMINISTRATOR = 1n << 3n;
+const MANAGE_GUILD = 1n << 5n;
+
+/** The custom id of the Delete button on a reply: `attrib-delete:<analysis id>`. */
+export const DELETE_BUTTON_PREFIX = "attrib-delete:";
 
 const userSchema = z.object({
   id: z.string(),
@@ -26,10 +34,22 @@ export const discordInteractionSchema = z.object({
   guild_id: z.string().optional(),
   channel_id: z.string().optional(),
   channel: z.object({ id: z.string() }).optional(),
-  member: z.object({ nick: z.string().nullish(), user: userSchema }).optional(),
+  member: z
+    .object({
+      nick: z.string().nullish(),
+      user: userSchema,
+      /** The member's permissions in the channel, a decimal bit set. */
+      permissions: z.string().regex(/^\d+$/).optional(),
+    })
+    .optional(),
   user: userSchema.optional(),
   data: z
-    .object({ name: z.string(), options: z.array(optionSchema).optional() })
+    .object({
+      name: z.string().optional(),
+      options: z.array(optionSchema).optional(),
+      /** Set on a MESSAGE_COMPONENT interaction: which button was pressed. */
+      custom_id: z.string().max(100).optional(),
+    })
     .optional(),
 });
 
@@ -66,9 +86,11 @@ export function toCommandContext(
   const user = interaction.member?.user ?? interaction.user;
   const displayName =
     interaction.member?.nick ?? user?.global_name ?? user?.username ?? null;
+  const permissions = BigInt(interaction.member?.permissions ?? "0");
   return {
     platform: "discord",
     requestId: interaction.id,
+    canManageServer: (permissions & (ADMINISTRATOR | MANAGE_GUILD)) !== 0n,
     requester: {
       platform: "discord",
       serverId: interaction.guild_id ?? null,

@@ -7,8 +7,10 @@ import type { CommandHandler } from "../command/createCommandHandler.ts";
 import { describeError, type Logger } from "../logging/Logger.ts";
 import {
   APPLICATION_COMMAND,
+  DELETE_BUTTON_PREFIX,
   type DiscordInteraction,
   discordInteractionSchema,
+  MESSAGE_COMPONENT,
   PING,
   toAttribCommand,
   toCommandContext,
@@ -19,6 +21,7 @@ import { verifyDiscordSignature } from "./verifyDiscordSignature.ts";
 const PONG = 1;
 const CHANNEL_MESSAGE_WITH_SOURCE = 4;
 const DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
+const UPDATE_MESSAGE = 7;
 const EPHEMERAL = 64;
 
 /** Commands are small; anything larger is not from Discord. */
@@ -38,9 +41,37 @@ function ephemeral(content: string) {
 }
 
 function toResponse(outcome: CommandOutcome) {
-  return outcome.kind === "rejected"
+  return outcome.kind === "rejected" || outcome.kind === "moderated"
     ? ephemeral(outcome.message)
     : { type: DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE };
+}
+
+/**
+ * The Delete button on a reply: the handler checks that the presser asked
+ * for the analysis (or is an operator); when it is deleted, the reply
+ * itself loses its chart, text and button.
+ */
+async function answerDeleteButton(
+  interaction: DiscordInteraction & { token: string },
+  analysisId: string,
+  options: DiscordRouteOptions,
+): Promise<object> {
+  const outcome = await options.handle(
+    { text: `delete ${analysisId}`, model: null, target: null, k: null },
+    toCommandContext(interaction),
+  );
+  if (outcome.kind !== "moderated" || outcome.deleted === null) {
+    return ephemeral(outcome.message);
+  }
+  return {
+    type: UPDATE_MESSAGE,
+    data: {
+      content: "This analysis was deleted.",
+      attachments: [],
+      components: [],
+      allowed_mentions: { parse: [] },
+    },
+  };
 }
 
 function parseInteraction(rawBody: Buffer): DiscordInteraction | null {
@@ -60,6 +91,18 @@ async function answer(
 ): Promise<object> {
   if (interaction.type === PING) return { type: PONG };
   const { token } = interaction;
+  const customId = interaction.data?.custom_id;
+  if (
+    interaction.type === MESSAGE_COMPONENT &&
+    token !== undefined &&
+    customId?.startsWith(DELETE_BUTTON_PREFIX)
+  ) {
+    return answerDeleteButton(
+      { ...interaction, token },
+      customId.slice(DELETE_BUTTON_PREFIX.length),
+      options,
+    );
+  }
   if (
     interaction.type !== APPLICATION_COMMAND ||
     interaction.data?.name !== "attrib" ||

@@ -2,6 +2,7 @@ import type { ReplyJob } from "@attrib/jobs";
 import { type REST, type RawFile, Routes } from "discord.js";
 
 import { BotError } from "../errors/BotError.ts";
+import { DELETE_BUTTON_PREFIX } from "./discordInteraction.ts";
 import {
   CHART_FILENAME,
   chartAttachment,
@@ -10,6 +11,26 @@ import {
 import { formatReplyText } from "../replies/formatReplyText.ts";
 
 type DiscordReply = Extract<ReplyJob["reply"], { platform: "discord" }>;
+
+/** Component types and button style, from Discord's API reference. */
+const ACTION_ROW = 1;
+const BUTTON = 2;
+const DANGER = 4;
+
+/** A row with one red Delete button; only the author or an operator can use it. */
+function deleteButtonRow(analysisId: string) {
+  return {
+    type: ACTION_ROW,
+    components: [
+      {
+        type: BUTTON,
+        style: DANGER,
+        label: "Delete",
+        custom_id: `${DELETE_BUTTON_PREFIX}${analysisId}`,
+      },
+    ],
+  };
+}
 
 /**
  * Replaces the deferred "thinking" answer of an interaction with the chart
@@ -37,6 +58,7 @@ export async function postDiscordReply(
       description: chartDescription(job),
     })),
     allowed_mentions: { parse: [] },
+    components: job.analysisId === null ? [] : [deleteButtonRow(job.analysisId)],
   };
   try {
     await rest.patch(

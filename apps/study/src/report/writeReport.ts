@@ -6,6 +6,7 @@ import {
   type BootstrapOptions,
   DEFAULT_LEVEL,
   DEFAULT_RESAMPLES,
+  STUDY_STATISTICS_FORMAT,
   studyStatistics,
 } from "@attrib/study";
 
@@ -29,11 +30,14 @@ export interface WrittenReport {
   file: string;
   figures: string[];
   analyses: number;
+  /** The id the report was published under in the store, for the dashboard's Study page. */
+  publishedId: string;
 }
 
 /**
  * Regenerates the report from what is stored: the run's analyses read back
- * from the store, statistics, figures as PNG, and the Markdown text.
+ * from the store, statistics, figures as PNG, and the Markdown text; then
+ * publishes statistics and text to the store for the dashboard's Study page.
  *
  * @throws {@link StudyCliError} NOTHING_STORED, RUN_CORRUPT; {@link StoreError}
  */
@@ -65,6 +69,13 @@ export async function writeReport(
   });
   const file = join(options.reportDir, REPORT_FILE);
   await writeFile(file, markdown);
+  const published = await store.saveStudyReport({
+    run: options.run,
+    analyses: study.measures.length,
+    statistics,
+    format: STUDY_STATISTICS_FORMAT,
+    markdown,
+  });
   const written = [
     figures.headline,
     ...[...figures.perModel.values()].flatMap((f) => [f.signed, f.absolute]),
@@ -73,5 +84,6 @@ export async function writeReport(
     file,
     figures: written.map((figure) => join(options.reportDir, figure)),
     analyses: study.measures.length,
+    publishedId: published.id,
   };
 }

@@ -35,9 +35,12 @@ export interface NeuronContribution {
   value: number;
 }
 
-/** The logit lens at one layer: what the residual so far would predict. */
+/** The logit lens at one depth: what the residual so far would predict. */
 export interface LensLayer {
+  /** Layers applied: 0 is the embedding alone. */
   layer: number;
+  /** `embed`, or `L3` for the residual after layer 3. */
+  label: string;
   topToken: string;
   /** The final targets' rank and probability at this layer. */
   targets: { token: string; rank: number; probability: number }[];

@@ -35,7 +35,7 @@ export function toChartData(result: AttributionResult): ChartData {
         centered: split(target.centered),
         rough: split(target.rough),
       },
-      ...targetDrillDown(target),
+      ...targetDrillDown(result, target.tokenId),
     })),
     difference: difference
       ? {

@@ -37,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <NavLink href="/">Analyses</NavLink>
             <NavLink href="/statistics">Statistics</NavLink>
+            <NavLink href="/study">Study</NavLink>
             <NavLink href="/submit">Ask</NavLink>
           </nav>
         </header>

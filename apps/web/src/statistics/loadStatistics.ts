@@ -49,3 +49,16 @@ export function loadStatistics(): Promise<ComputedStatistics> {
   );
   return Promise.resolve(current);
 }
+
+/**
+ * Drops the cached statistics, so the next reader computes them afresh:
+ * called when an operator hides or deletes an analysis in this process.
+ * Other processes drop theirs within WEB_STATISTICS_CACHE_S.
+ */
+export function forgetStatistics(): void {
+  const cache = processSingleton<StatisticsCache>("statisticsCache", () => ({
+    current: null,
+    refreshing: null,
+  }));
+  cache.current = null;
+}

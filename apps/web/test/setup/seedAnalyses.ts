@@ -17,6 +17,8 @@ export interface SeedPrompt {
    * from the store.
    */
   askedOn: string | null;
+  /** Analysed with heads, neurons and the logit lens, as the worker does by default. */
+  detail?: boolean;
 }
 
 /** Ids a public page must never show: they only appear in these requesters. */
@@ -39,6 +41,7 @@ export const SEED_PROMPTS: SeedPrompt[] = [
     text: "Steve",
     k: 5,
     targets: [" Jobs"],
+    detail: true,
     requester: {
       platform: "discord",
       serverId: PLATFORM_IDS[0],
@@ -101,7 +104,10 @@ export interface SeededAnalysis {
 export async function seedAnalyses(): Promise<SeededAnalysis[]> {
   const client = new pg.Client({ connectionString: WEB_DATABASE_URL });
   await client.connect();
-  await client.query("TRUNCATE analysis, installed_model CASCADE");
+  await client.query(
+    "TRUNCATE analysis, installed_model, audit_entry, blocked_requester, " +
+      "unpublished_server, operator, study_report CASCADE",
+  );
 
   const model = await AttributionModel.load(TEST_MODEL, { modelsDir });
   const store = createStore({ databaseUrl: WEB_DATABASE_URL });
@@ -111,6 +117,7 @@ export async function seedAnalyses(): Promise<SeededAnalysis[]> {
       const result = await model.analyze(prompt.text, {
         k: prompt.k,
         targets: prompt.targets,
+        ...(prompt.detail ? { heads: true, neurons: true, lens: true } : {}),
       });
       const stored = await store.saveAnalysis(result, prompt.requester, {
         k: prompt.k,

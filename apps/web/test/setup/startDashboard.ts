@@ -16,6 +16,8 @@ import { type RunningProcess, runNode, startNode } from "../support/childProcess
 import { modelsDir, repositoryRoot, testOutput, webRoot } from "../support/paths.ts";
 import { unusedPort } from "../support/unusedPort.ts";
 import {
+  TEST_AUTH_SECRET,
+  TEST_DELETION_SECRET,
   TEST_RATE_LIMIT,
   WEB_DATABASE_URL,
   WEB_REDIS_URL,
@@ -27,11 +29,25 @@ declare module "vitest" {
     /** e.g. http://127.0.0.1:41234, without a trailing slash. */
     dashboardUrl: string;
     seeded: SeededAnalysis[];
+    /** Accounts made with `npm run admin -- add-operator`, and their passwords. */
+    accounts: TestAccounts;
   }
+}
+
+export interface TestAccount {
+  email: string;
+  password: string;
+}
+
+export interface TestAccounts {
+  operator: TestAccount;
+  /** An account whose operator role was taken away. */
+  former: TestAccount;
 }
 
 const NEXT = `${repositoryRoot}node_modules/next/dist/bin/next`;
 const WORKER = `${repositoryRoot}apps/worker/bin/worker.js`;
+const ADMIN = `${repositoryRoot}apps/admin/bin/admin.js`;
 
 /**
  * Set ATTRIB_WEB_TEST_REUSE_BUILD=1 to skip `next build` while changing
@@ -54,11 +70,34 @@ async function build(): Promise<void> {
   await writeFile(`${testOutput}next-build.log`, output);
 }
 
+/** Runs `npm run admin -- …` against the suite's database. */
+function admin(...args: string[]): Promise<string> {
+  return runNode([ADMIN, ...args], {
+    cwd: repositoryRoot,
+    env: { DATABASE_URL: WEB_DATABASE_URL, WEB_AUTH_SECRET: TEST_AUTH_SECRET },
+  });
+}
+
+/** The password add-operator prints on its last line. */
+async function addOperator(email: string): Promise<TestAccount> {
+  const output = await admin("add-operator", email);
+  const password = output.trim().split("\n").at(-1) ?? "";
+  return { email, password };
+}
+
+async function createAccounts(): Promise<TestAccounts> {
+  const operator = await addOperator("ops@example.org");
+  const former = await addOperator("former@example.org");
+  await admin("remove-operator", former.email);
+  return { operator, former };
+}
+
 export default async function startDashboard(project: TestProject) {
   await mkdir(testOutput, { recursive: true });
   await prepareDatabase({ databaseUrl: WEB_DATABASE_URL });
   await resetRedis();
   const seeded = await seedAnalyses();
+  const accounts = await createAccounts();
   await build();
 
   const port = await unusedPort();
@@ -95,6 +134,9 @@ export default async function startDashboard(project: TestProject) {
         WEB_RATE_LIMIT_COUNT: String(TEST_RATE_LIMIT),
         WEB_RATE_LIMIT_WINDOW_S: "600",
         WEB_STATISTICS_CACHE_S: "0",
+        WEB_AUTH_SECRET: TEST_AUTH_SECRET,
+        WEB_SIGN_IN_LIMIT: "100",
+        ATTRIB_DELETION_SECRET: TEST_DELETION_SECRET,
       },
     });
     processes.push(web);
@@ -106,5 +148,6 @@ export default async function startDashboard(project: TestProject) {
 
   project.provide("dashboardUrl", dashboardUrl);
   project.provide("seeded", seeded);
+  project.provide("accounts", accounts);
   return stopAll;
 }

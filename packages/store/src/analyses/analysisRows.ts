@@ -2,6 +2,7 @@ import type { AttributionResult, TargetAttribution } from "@attrib/core";
 
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { AnalysisQuestion, Requester } from "../types.ts";
+import { detailColumn } from "./analysisDetail.ts";
 import { splitSummary } from "./storedSplit.ts";
 import { sourceColumn } from "./targetSource.ts";
 
@@ -30,6 +31,7 @@ export function analysisRow(
     userDisplayName: requester.displayName ?? null,
     dedupeKey: keys.dedupeKey,
     requestId: keys.requestId,
+    detail: detailColumn(result),
   };
 }
 

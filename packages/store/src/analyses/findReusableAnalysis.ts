@@ -4,11 +4,14 @@ import type { AnalysisQuestion, StoredAnalysis } from "../types.ts";
 import { analysisInclude } from "./analysisInclude.ts";
 import { checkFinite } from "../validation/checkValue.ts";
 import { dedupeKey } from "./dedupeKey.ts";
+import { isServerPublished } from "../moderation/serverPublishing.ts";
 import { toStoredAnalysis } from "./toStoredAnalysis.ts";
 
 /**
  * The newest answer to the same question, if it is at most `withinMs` old,
  * so that a repeated request can reuse it instead of running the model.
+ * Only a public answer is reused: a hidden one, or one from a server that
+ * keeps its analyses off the dashboard, is never shown to someone else.
  *
  * @returns the analysis, or null when there is none recent enough
  * @throws {@link StoreError} INVALID_INPUT for a negative window, UNAVAILABLE
@@ -22,9 +25,15 @@ export async function findReusableAnalysis(
   const since = new Date(Date.now() - Math.max(0, withinMs));
   const row = await withStoreErrors(context, "look for an earlier analysis", () =>
     context.prisma.analysis.findFirst({
-      where: { dedupeKey: dedupeKey(question), createdAt: { gte: since } },
+      where: {
+        dedupeKey: dedupeKey(question),
+        createdAt: { gte: since },
+        hiddenAt: null,
+      },
       include: analysisInclude,
     }),
   );
-  return row ? toStoredAnalysis(row) : null;
+  if (!row) return null;
+  const stored = toStoredAnalysis(row);
+  return (await isServerPublished(context, stored.requester)) ? stored : null;
 }

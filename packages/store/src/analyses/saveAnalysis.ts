@@ -114,6 +114,7 @@ async function insertAnalysis(
   );
   return {
     ...saved,
+    hiddenAt: null,
     requestId,
     k: question.k,
     namedTargets: question.targets,

@@ -5,6 +5,7 @@ import type {
   TargetAttribution,
 } from "@attrib/core";
 
+import { detailFromColumn } from "./analysisDetail.ts";
 import type { AnalysisWithTargets } from "./analysisInclude.ts";
 import { splitFromColumns } from "./storedSplit.ts";
 import { sourceFromColumn } from "./targetSource.ts";
@@ -17,6 +18,7 @@ export function toStoredAnalysis(row: AnalysisWithTargets): StoredAnalysis {
   return {
     id: row.id,
     createdAt: row.createdAt,
+    hiddenAt: row.hiddenAt,
     requestId: row.requestId,
     k: row.k,
     namedTargets: row.namedTargets,
@@ -57,6 +59,7 @@ function toAttributionResult(row: AnalysisWithTargets): AttributionResult {
       inferenceMs: row.inferenceMs,
       totalMs: row.totalMs,
     },
+    ...detailFromColumn(row.detail),
   };
 }
 

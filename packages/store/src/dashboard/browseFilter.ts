@@ -1,17 +1,19 @@
 import { StoreError } from "../errors/StoreError.ts";
 import { Prisma } from "../generated/prisma/client.ts";
+import { PUBLIC_ANALYSIS } from "../moderation/publicAnalysis.ts";
 import { platforms } from "../types.ts";
 import type { BrowseFilter } from "./dashboardTypes.ts";
 
 /**
  * The WHERE clause of the list's queries over `analysis a` joined with
- * `installed_model m`; every value is a bound parameter.
+ * `installed_model m`; every value is a bound parameter. Only public
+ * analyses pass: not hidden, not from a server that keeps them private.
  *
  * @throws {@link StoreError} INVALID_INPUT for an unknown platform or a date
  * that is not a date
  */
 export function browseFilter(filter: BrowseFilter): Prisma.Sql {
-  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  const conditions: Prisma.Sql[] = [PUBLIC_ANALYSIS];
   const search = filter.search?.trim();
   if (search) {
     conditions.push(

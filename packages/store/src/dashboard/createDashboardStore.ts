@@ -1,11 +1,10 @@
-import { findAnalysis } from "../analyses/findAnalysis.ts";
 import { findReusableAnalysis } from "../analyses/findReusableAnalysis.ts";
-import { listAnalyses } from "../analyses/listAnalyses.ts";
 import type { Store, StoreOptions } from "../createStore.ts";
 import { createPrismaClient } from "../database/createPrismaClient.ts";
 import { databaseLocation } from "../database/databaseLocation.ts";
 import type { StoreContext } from "../database/StoreContext.ts";
 import { listModels } from "../installedModels/listModels.ts";
+import { findPublicAnalysis } from "../moderation/findPublicAnalysis.ts";
 import { browseAnalyses } from "./browseAnalyses.ts";
 import type {
   BrowseAnalysesOptions,
@@ -13,19 +12,24 @@ import type {
   CommunityStatistics,
   StatisticsOptions,
 } from "./dashboardTypes.ts";
+import { latestStudyReport } from "../studyReports/latestStudyReport.ts";
+import type { StoredStudyReport } from "../studyReports/studyReportTypes.ts";
 import { readStatistics } from "./readStatistics.ts";
 
 /**
- * What the dashboard reads: the store's read operations plus the list with
+ * What the public dashboard reads: public analyses only (never hidden ones,
+ * nor those of servers that keep theirs off the dashboard), the list with
  * dates and final-MLP shares, and the statistics. It never writes.
  * Every method may throw a {@link StoreError}.
  */
 export interface DashboardStore extends Pick<
   Store,
-  "findAnalysis" | "findReusableAnalysis" | "listAnalyses" | "listModels" | "close"
+  "findAnalysis" | "findReusableAnalysis" | "listModels" | "close"
 > {
   browseAnalyses(options?: BrowseAnalysesOptions): Promise<BrowsePage>;
   readStatistics(options?: StatisticsOptions): Promise<CommunityStatistics>;
+  /** The newest published study report of a statistics format, or null. */
+  latestStudyReport(format: number): Promise<StoredStudyReport | null>;
 }
 
 /**
@@ -45,13 +49,13 @@ export function createDashboardStore(options: StoreOptions): DashboardStore {
     }),
   };
   return {
-    findAnalysis: (id) => findAnalysis(context, id),
+    findAnalysis: (id) => findPublicAnalysis(context, id),
     findReusableAnalysis: (question, withinMs) =>
       findReusableAnalysis(context, question, withinMs),
-    listAnalyses: (listOptions) => listAnalyses(context, listOptions),
     listModels: () => listModels(context),
     browseAnalyses: (browseOptions) => browseAnalyses(context, browseOptions),
     readStatistics: (statisticsOptions) => readStatistics(context, statisticsOptions),
+    latestStudyReport: (format) => latestStudyReport(context, format),
     close: () => context.prisma.$disconnect(),
   };
 }

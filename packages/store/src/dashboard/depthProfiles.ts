@@ -1,6 +1,7 @@
 import type { ComponentKind } from "@attrib/core";
 
 import type { StoreContext } from "../database/StoreContext.ts";
+import { PUBLIC_ANALYSIS } from "../moderation/publicAnalysis.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { DEPTH_BINS, type DepthProfilePoint } from "./dashboardTypes.ts";
 import { SPREAD_COLUMNS, type SpreadRow, toSpreadPoint } from "./spreadColumns.ts";
@@ -31,7 +32,7 @@ export async function depthProfiles(
         JOIN installed_model m ON m.id = a.model_id
         JOIN analysis_target t ON t.analysis_id = a.id AND t.rank = 1
         JOIN contribution c ON c.target_id = t.id
-       WHERE ${modelFilter}
+       WHERE ${modelFilter} AND ${PUBLIC_ANALYSIS}
        GROUP BY a.id, m.tied_embeddings, c.kind, depth_bin
     )
     SELECT tied_embeddings, GROUPING(tied_embeddings)::int + 2 AS group_set,

@@ -1,6 +1,7 @@
 import type { ComponentKind } from "@attrib/core";
 
 import type { StoreContext } from "../database/StoreContext.ts";
+import { PUBLIC_ANALYSIS } from "../moderation/publicAnalysis.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { LayerProfilePoint } from "./dashboardTypes.ts";
 import { SPREAD_COLUMNS, type SpreadRow, toSpreadPoint } from "./spreadColumns.ts";
@@ -29,7 +30,7 @@ export async function layerProfiles(
         JOIN installed_model m ON m.id = a.model_id
         JOIN analysis_target t ON t.analysis_id = a.id AND t.rank = 1
         JOIN contribution c ON c.target_id = t.id
-       WHERE ${modelFilter}
+       WHERE ${modelFilter} AND ${PUBLIC_ANALYSIS}
     )
     SELECT model_id, min(component) AS component, min(kind::text) AS kind,
            min(layer) AS layer, ${SPREAD_COLUMNS}

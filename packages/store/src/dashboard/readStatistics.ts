@@ -1,5 +1,6 @@
 import type { StoreContext } from "../database/StoreContext.ts";
 import { withStoreErrors } from "../errors/withStoreErrors.ts";
+import { PUBLIC_ANALYSIS } from "../moderation/publicAnalysis.ts";
 import { checkText } from "../validation/checkValue.ts";
 import type {
   CommunityStatistics,
@@ -22,7 +23,7 @@ interface ModelRow {
 }
 
 /**
- * The dashboard's statistics over every stored analysis: the final MLP's
+ * The dashboard's statistics over every public analysis: the final MLP's
  * share of the top token's logit and the contribution of every layer, per
  * model, for tied and untied models, and over all models. Four aggregate
  * queries and one for the models, all computed by PostgreSQL.
@@ -44,7 +45,9 @@ export async function readStatistics(
                m.tied_embeddings
           FROM installed_model m
          WHERE ${modelFilter}
-           AND EXISTS (SELECT 1 FROM analysis a WHERE a.model_id = m.id)
+           AND EXISTS (
+             SELECT 1 FROM analysis a WHERE a.model_id = m.id AND ${PUBLIC_ANALYSIS}
+           )
          ORDER BY m.name`,
       shareDistributions(context, modelFilter),
       layerProfiles(context, modelFilter),

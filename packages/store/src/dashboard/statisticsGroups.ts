@@ -1,4 +1,5 @@
 import { Prisma } from "../generated/prisma/client.ts";
+import { PUBLIC_ANALYSIS } from "../moderation/publicAnalysis.ts";
 import type { StatisticsOptions } from "./dashboardTypes.ts";
 
 /**
@@ -39,7 +40,7 @@ export function modelFilterOf(options: StatisticsOptions): Prisma.Sql {
 /**
  * The top token's final-MLP contribution per analysis, with both shares:
  * signed (null where core judged the logit too near zero) and absolute.
- * The final MLP is the MLP of layer n_layers − 1.
+ * The final MLP is the MLP of layer n_layers − 1. Public analyses only.
  */
 export function finalMlpShares(modelFilter: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
@@ -53,5 +54,5 @@ export function finalMlpShares(modelFilter: Prisma.Sql): Prisma.Sql {
       JOIN analysis_target t ON t.analysis_id = a.id AND t.rank = 1
       JOIN contribution c ON c.target_id = t.id
                          AND c.kind = 'mlp' AND c.layer = m.n_layers - 1
-     WHERE ${modelFilter}`;
+     WHERE ${modelFilter} AND ${PUBLIC_ANALYSIS}`;
 }

@@ -11,6 +11,10 @@ export const storeErrorCodes = [
   "MIGRATION_FAILED",
   "NOT_FOUND",
   "INVALID_INPUT",
+  /** The caller may not do this, e.g. delete an analysis someone else asked for. */
+  "FORBIDDEN",
+  /** It is already so: hiding a hidden analysis, blocking a blocked user. */
+  "CONFLICT",
   /** The database refused a query for a reason none of the above covers. */
   "QUERY_FAILED",
 ] as const;

@@ -34,3 +34,10 @@ export function studyStatistics(
   });
   return { byModel, byTying };
 }
+
+/**
+ * Version of {@link StudyStatistics}'s shape as published to the store:
+ * raise it when the shape changes, so the dashboard never reads a report
+ * of another shape as this one.
+ */
+export const STUDY_STATISTICS_FORMAT = 1;

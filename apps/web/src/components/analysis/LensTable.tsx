@@ -9,7 +9,7 @@ export function LensTable({ lens }: { lens: LensLayer[] }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">Layer</th>
+            <th scope="col">After</th>
             <th scope="col">Top token</th>
             {tokens.map((token) => (
               <th key={token} scope="col" className="number">
@@ -21,7 +21,7 @@ export function LensTable({ lens }: { lens: LensLayer[] }) {
         <tbody>
           {lens.map((layer) => (
             <tr key={layer.layer}>
-              <th scope="row">{layer.layer}</th>
+              <th scope="row">{layer.label}</th>
               <td>
                 <span className="token">{quoteToken(layer.topToken)}</span>
               </td>

@@ -1,0 +1,6 @@
+import { analysisAction } from "../../../../../../admin/analysisAction.ts";
+
+export const dynamic = "force-dynamic";
+
+/** POST (operators, form with `csrf`): unhide one analysis, then back to /admin. */
+export const POST = analysisAction("unhide");

@@ -17,13 +17,19 @@ export { BundleTokenizer } from "./tokenizer/BundleTokenizer.ts";
 export type { Tokenization } from "./tokenizer/BundleTokenizer.ts";
 export {
   AttributionModel,
+  DEFAULT_BATCH_SIZE,
   DEFAULT_TOP_K,
   DEFAULT_TOP_N,
+  MAX_BATCH_SIZE,
 } from "./analysis/AttributionModel.ts";
+export { ForwardModel } from "./analysis/ForwardModel.ts";
 export type {
   AnalyzeOptions,
+  BatchOptions,
+  BatchPrompt,
   DetailOptions,
   LoadModelOptions,
+  TokenPrompt,
 } from "./analysis/AttributionModel.ts";
 export {
   contributionSet,

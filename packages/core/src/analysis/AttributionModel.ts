@@ -14,7 +14,6 @@ import { logitLens } from "../attribution/logitLens.ts";
 import { neuronAttribution } from "../attribution/neuronAttribution.ts";
 import { parseComponent } from "../attribution/parseComponent.ts";
 import type {
-  Ablation,
   AblationMode,
   AttributionResult,
   LogitDifference,
@@ -70,6 +69,49 @@ export interface AnalyzeOptions extends DetailOptions {
   difference?: [string, string];
 }
 
+/** How many prompts share one graph run by default in a batched analysis. */
+export const DEFAULT_BATCH_SIZE = 8;
+
+/** The most prompts one graph run may take. */
+export const MAX_BATCH_SIZE = 256;
+
+export interface BatchOptions {
+  /** The most prompts per graph run (1 … 256, default 8). */
+  batchSize?: number;
+}
+
+/** One prompt of {@link AttributionModel.analyzeBatch}, with targets of its own. */
+export interface BatchPrompt {
+  text: string;
+  /** Extra targets for this prompt, added to the options' targets. */
+  targets?: string[];
+  /** Two tokens whose logit difference to split, for this prompt. */
+  difference?: [string, string];
+}
+
+/** One prompt of {@link AttributionModel.analyzeTokensBatch}. */
+export interface TokenPrompt {
+  /** The prompt, special tokens included. */
+  tokenIds: number[];
+  /** Extra targets to attribute besides the top k. */
+  targetIds?: number[];
+  /** Two of `targetIds` whose logit difference to split. */
+  differenceIds?: [number, number];
+}
+
+interface EncodedPrompt {
+  tokens: TokenPrompt;
+  prompt: AttributionResult["prompt"];
+  tokenizeMs: number;
+}
+
+/** A prompt's clean run: what its ablations still need. */
+interface CleanPrompt {
+  prompt: TokenPrompt;
+  outputs: PromptGraphOutputs;
+  result: AttributionResult;
+}
+
 /** Token id fed where the graph needs one extra target and the user named none. */
 const PLACEHOLDER_TARGET = 0;
 
@@ -108,32 +150,53 @@ export class AttributionModel {
    * TARGET_NOT_ONE_TOKEN
    */
   async analyze(text: string, options: AnalyzeOptions = {}): Promise<AttributionResult> {
-    const started = performance.now();
-    if (text.trim().length === 0) {
-      throw new AttribError(
-        "EMPTY_TEXT",
-        'the text is empty: give the start of a sentence, e.g. "Steve"',
-      );
-    }
-    const { ids, tokens } = this.tokenizer.encodePrompt(text);
-    this.checkLength(ids.length);
-    const named = [...(options.targets ?? []), ...(options.difference ?? [])];
-    const targetIds = named.map((target) => this.tokenizer.targetId(target));
-    const tokenized = performance.now();
+    const [result] = await this.analyzeBatch([text], options);
+    if (!result) throw new Error("analyzeBatch returned no result for one prompt");
+    return result;
+  }
 
-    const differenceIds = options.difference
-      ? (targetIds.slice(-2) as [number, number])
-      : undefined;
-    const result = await this.analyzeTokens(ids, targetIds, options.k ?? DEFAULT_TOP_K, {
-      ...options,
-      differenceIds,
+  /**
+   * Attributes the next-token logits after each of many texts, several
+   * prompts per graph run (left-padded and masked). Every result equals what
+   * {@link AttributionModel.analyze} gives for its text alone, up to float32
+   * rounding; results come in the order of `prompts`. Options apply to every
+   * prompt; a prompt's own `targets` are added to `options.targets`, and its
+   * own `difference` replaces `options.difference`.
+   *
+   * In each result, `timings.tokenizeMs` is that prompt's tokenization, while
+   * `inferenceMs` and `totalMs` are its equal share of its batch's graph runs
+   * and of the whole call.
+   *
+   * @throws {@link AttribError} EMPTY_TEXT, TEXT_TOO_LONG, INVALID_OPTION,
+   * TARGET_NOT_ONE_TOKEN, naming the prompt's position when there are several
+   */
+  async analyzeBatch(
+    prompts: ReadonlyArray<string | BatchPrompt>,
+    options: AnalyzeOptions & BatchOptions = {},
+  ): Promise<AttributionResult[]> {
+    const started = performance.now();
+    const encoded = prompts.map((prompt, index) =>
+      this.encodeText(
+        typeof prompt === "string" ? { text: prompt } : prompt,
+        options,
+        prompts.length > 1 ? index : undefined,
+      ),
+    );
+    const results = await this.analyzeTokensBatch(
+      encoded.map((prompt) => prompt.tokens),
+      options.k ?? DEFAULT_TOP_K,
+      options,
+    );
+    const totalMs = (performance.now() - started) / Math.max(1, prompts.length);
+    return results.map((result, i) => {
+      const prompt = encoded[i];
+      if (!prompt) return result;
+      return {
+        ...result,
+        prompt: prompt.prompt,
+        timings: { ...result.timings, tokenizeMs: prompt.tokenizeMs, totalMs },
+      };
     });
-    const total = performance.now() - started;
-    return {
-      ...result,
-      prompt: { text, tokenIds: ids, tokens },
-      timings: { ...result.timings, tokenizeMs: tokenized - started, totalMs: total },
-    };
   }
 
   /**
@@ -153,53 +216,172 @@ export class AttributionModel {
     k: number = DEFAULT_TOP_K,
     detail: DetailOptions & { differenceIds?: [number, number] } = {},
   ): Promise<AttributionResult> {
+    const prompt: TokenPrompt = { tokenIds, targetIds };
+    if (detail.differenceIds) prompt.differenceIds = detail.differenceIds;
+    const [result] = await this.analyzeTokensBatch([prompt], k, detail);
+    if (!result) throw new Error("analyzeTokensBatch returned no result for one prompt");
+    return result;
+  }
+
+  /**
+   * Attributes many prompts given as token ids, several per graph run; see
+   * {@link AttributionModel.analyzeBatch}. Prompts are grouped by length so
+   * that little padding is computed; results come in the order given.
+   *
+   * @param prompts - token ids with each prompt's own extra targets
+   * @param k - how many top tokens, for every prompt
+   * @param detail - heads, neurons, lens and ablations for every prompt, and
+   *   `batchSize`, the most prompts per graph run (default 8)
+   * @throws {@link AttribError} INVALID_OPTION for a bad k, token id,
+   *   component name or batch size
+   */
+  async analyzeTokensBatch(
+    prompts: readonly TokenPrompt[],
+    k: number = DEFAULT_TOP_K,
+    detail: DetailOptions & BatchOptions = {},
+  ): Promise<AttributionResult[]> {
     this.checkTopK(k);
-    this.checkLength(tokenIds.length);
-    targetIds.forEach((id) => this.checkTokenId(id));
+    const batchSize = this.checkBatchSize(detail.batchSize ?? DEFAULT_BATCH_SIZE);
+    for (const prompt of prompts) {
+      this.checkLength(prompt.tokenIds.length);
+      (prompt.targetIds ?? []).forEach((id) => this.checkTokenId(id));
+    }
     const ablations = (detail.ablate ?? []).map((name) =>
       this.ablationRequest(name, detail.ablateMode ?? "zero"),
     );
 
-    const started = performance.now();
-    const extra = targetIds.length > 0 ? targetIds : [PLACEHOLDER_TARGET];
-    const wantsDetail = Boolean(detail.heads || detail.neurons || detail.lens);
-    const detailColumns = wantsDetail ? this.detailColumns(k, targetIds.length) : [];
-    const lensDepths = detail.lens ? range(this.manifest.nLayers) : [];
-    const outputs = await this.graph.run(
-      graphFeeds([this.request(tokenIds, extra, detailColumns)], lensDepths),
+    const byLength = range(prompts.length).sort(
+      (a, b) => (prompts[a]?.tokenIds.length ?? 0) - (prompts[b]?.tokenIds.length ?? 0),
     );
-    const inferenceMs = performance.now() - started;
+    const results = new Array<AttributionResult>(prompts.length);
+    for (let start = 0; start < byLength.length; start += batchSize) {
+      const indices = byLength.slice(start, start + batchSize);
+      const chunk = indices.map((i) => prompts[i] ?? { tokenIds: [] });
+      const chunkResults = await this.analyzeChunk(chunk, k, detail, ablations);
+      indices.forEach((promptIndex, row) => {
+        const result = chunkResults[row];
+        if (result) results[promptIndex] = result;
+      });
+    }
+    return results;
+  }
 
-    this.checkOutputShapes(outputs, extra.length);
-    const prompt = promptOutputs(outputs, 0);
-    const requests = this.targetRequests(prompt.targetIds, k, targetIds.length);
+  /** One graph run for up to `batchSize` prompts, one more for their ablations. */
+  private async analyzeChunk(
+    prompts: TokenPrompt[],
+    k: number,
+    detail: DetailOptions,
+    ablations: AblationRequest[],
+  ): Promise<AttributionResult[]> {
+    const started = performance.now();
+    const nNamed = Math.max(0, ...prompts.map((p) => p.targetIds?.length ?? 0));
+    const nExtra = Math.max(1, nNamed);
+    const wantsDetail = Boolean(detail.heads || detail.neurons || detail.lens);
+    const nDetail = wantsDetail ? k + nNamed : 0;
+    const rows = prompts.map((prompt) => {
+      const named = prompt.targetIds ?? [];
+      const extra = padTo(named, nExtra, PLACEHOLDER_TARGET);
+      const columns = wantsDetail ? this.detailColumns(k, named.length) : [];
+      return this.request(prompt.tokenIds, extra, padTo(columns, nDetail, 0));
+    });
+    const lensDepths = detail.lens ? range(this.manifest.nLayers) : [];
+    const outputs = await this.graph.run(graphFeeds(rows, lensDepths));
+    const inferenceMs = (performance.now() - started) / prompts.length;
+    this.checkOutputShapes(outputs, prompts.length, nExtra);
+
+    const clean = prompts.map((prompt, row) =>
+      this.promptResult(
+        prompt,
+        promptOutputs(outputs, row),
+        rows[row],
+        k,
+        nDetail,
+        detail,
+      ),
+    );
+    if (ablations.length > 0) await this.ablate(prompts, ablations, clean);
+    const totalMs = (performance.now() - started) / prompts.length;
+    return clean.map(({ result }) => ({
+      ...result,
+      timings: { tokenizeMs: 0, inferenceMs, totalMs },
+    }));
+  }
+
+  /** Turns one row of graph outputs into its result (ablations come later). */
+  private promptResult(
+    prompt: TokenPrompt,
+    outputs: PromptGraphOutputs,
+    row: GraphRequest | undefined,
+    k: number,
+    nDetail: number,
+    detail: DetailOptions,
+  ): CleanPrompt {
+    const nNamed = prompt.targetIds?.length ?? 0;
+    const requests = this.targetRequests(outputs.targetIds, k, nNamed);
     const nComponents = this.manifest.components.length;
     const decode = (id: number) => this.tokenizer.decode(id);
-    const targets = attributeTargets(prompt, nComponents, requests, decode);
+    const targets = attributeTargets(outputs, nComponents, requests, decode);
+    const columns = row?.detailColumns ?? [];
     const detailTargets = targets.map((target, i) => ({
       target,
-      detail: detailColumns.indexOf(requests[i]?.column ?? -1),
+      detail: columns.indexOf(requests[i]?.column ?? -1),
     }));
 
     const result: AttributionResult = {
       model: this.modelSummary(),
-      prompt: { text: "", tokenIds, tokens: tokenIds.map(decode) },
+      prompt: {
+        text: "",
+        tokenIds: prompt.tokenIds,
+        tokens: prompt.tokenIds.map(decode),
+      },
       components: this.manifest.components.map(parseComponent),
-      finalNormScale: prompt.finalNormScale,
+      finalNormScale: outputs.finalNormScale,
       targets,
       topDifference: topDifference(targets),
       identityError: Math.max(0, ...targets.map((target) => target.identityError)),
-      timings: { tokenizeMs: 0, inferenceMs, totalMs: 0 },
-      ...this.finerSplits(prompt, detailTargets, detailColumns.length, detail),
+      timings: { tokenizeMs: 0, inferenceMs: 0, totalMs: 0 },
+      ...this.finerSplits(outputs, detailTargets, nDetail, detail),
     };
-    if (detail.differenceIds) {
-      result.logitDifference = namedDifference(targets, detail.differenceIds);
+    if (prompt.differenceIds) {
+      result.logitDifference = namedDifference(targets, prompt.differenceIds);
     }
-    if (ablations.length > 0) {
-      result.ablations = await this.ablate(tokenIds, ablations, prompt, targets);
+    return { prompt, outputs, result };
+  }
+
+  /** Tokenizes one text and resolves its named targets. */
+  private encodeText(
+    prompt: BatchPrompt,
+    options: AnalyzeOptions,
+    position: number | undefined,
+  ): EncodedPrompt {
+    const started = performance.now();
+    try {
+      if (prompt.text.trim().length === 0) {
+        throw new AttribError(
+          "EMPTY_TEXT",
+          'the text is empty: give the start of a sentence, e.g. "Steve"',
+        );
+      }
+      const { ids, tokens } = this.tokenizer.encodePrompt(prompt.text);
+      this.checkLength(ids.length);
+      const difference = prompt.difference ?? options.difference;
+      const named = [...(options.targets ?? []), ...(prompt.targets ?? [])];
+      const targetIds = [...named, ...(difference ?? [])].map((target) =>
+        this.tokenizer.targetId(target),
+      );
+      const encoded: TokenPrompt = { tokenIds: ids, targetIds };
+      if (difference) encoded.differenceIds = targetIds.slice(-2) as [number, number];
+      return {
+        tokens: encoded,
+        prompt: { text: prompt.text, tokenIds: ids, tokens },
+        tokenizeMs: performance.now() - started,
+      };
+    } catch (error) {
+      if (position === undefined || !(error instanceof AttribError)) throw error;
+      throw new AttribError(error.code, `prompt ${position + 1}: ${error.message}`, {
+        cause: error,
+      });
     }
-    result.timings.totalMs = performance.now() - started;
-    return result;
   }
 
   private finerSplits(
@@ -235,29 +417,43 @@ export class AttributionModel {
     };
   }
 
-  /** Runs every ablation as one batch, one row per ablated component. */
+  /**
+   * Runs every prompt's ablations as one batch, one row per prompt and
+   * ablated component, and adds them to each clean result.
+   */
   private async ablate(
-    tokenIds: number[],
+    prompts: TokenPrompt[],
     ablations: AblationRequest[],
-    clean: PromptGraphOutputs,
-    targets: TargetAttribution[],
-  ): Promise<Ablation[]> {
-    const rows = ablations.map((ablation) => {
-      const row = this.request(tokenIds, [PLACEHOLDER_TARGET], []);
-      row.componentScale[ablation.index] = 0;
-      row.componentMeanWeight[ablation.index] = ablation.mode === "mean" ? 1 : 0;
-      return row;
-    });
+    clean: CleanPrompt[],
+  ): Promise<void> {
+    const rows = prompts.flatMap((prompt) =>
+      ablations.map((ablation) => {
+        const row = this.request(prompt.tokenIds, [PLACEHOLDER_TARGET], []);
+        row.componentScale[ablation.index] = 0;
+        row.componentMeanWeight[ablation.index] = ablation.mode === "mean" ? 1 : 0;
+        return row;
+      }),
+    );
     const outputs = await this.graph.run(graphFeeds(rows, []));
     const decode = (id: number) => this.tokenizer.decode(id);
-    const nTargets = clean.targetIds.length;
-    return ablations.map((ablation, row) => {
-      const meanContribution = (tokenId: number) => {
-        const column = clean.targetIds.indexOf(tokenId);
-        return clean.meanWriteContributions[ablation.index * nTargets + column] ?? NaN;
-      };
-      const logits = promptOutputs(outputs, row).logits;
-      return ablationEffects(ablation, targets, meanContribution, logits, decode);
+    clean.forEach(({ outputs: cleanOutputs, result }, p) => {
+      const nTargets = cleanOutputs.targetIds.length;
+      result.ablations = ablations.map((ablation, a) => {
+        const meanContribution = (tokenId: number) => {
+          const column = cleanOutputs.targetIds.indexOf(tokenId);
+          return (
+            cleanOutputs.meanWriteContributions[ablation.index * nTargets + column] ?? NaN
+          );
+        };
+        const logits = promptOutputs(outputs, p * ablations.length + a).logits;
+        return ablationEffects(
+          ablation,
+          result.targets,
+          meanContribution,
+          logits,
+          decode,
+        );
+      });
     });
   }
 
@@ -332,11 +528,11 @@ export class AttributionModel {
     };
   }
 
-  private checkOutputShapes(outputs: GraphOutputs, nExtra: number): void {
+  private checkOutputShapes(outputs: GraphOutputs, batch: number, nExtra: number): void {
     const m = this.manifest;
     const expected: Record<string, number[]> = {
-      logits: [1, m.dVocab],
-      contributions: [1, m.components.length, m.topKMax + nExtra],
+      logits: [batch, m.dVocab],
+      contributions: [batch, m.components.length, m.topKMax + nExtra],
     };
     for (const [name, dims] of Object.entries(expected)) {
       const actual = outputs[name]?.dims ?? [];
@@ -373,6 +569,16 @@ export class AttributionModel {
     }
   }
 
+  private checkBatchSize(size: number): number {
+    if (!Number.isInteger(size) || size < 1 || size > MAX_BATCH_SIZE) {
+      throw new AttribError(
+        "INVALID_OPTION",
+        `batchSize must be a whole number from 1 to ${MAX_BATCH_SIZE}, not ${String(size)}`,
+      );
+    }
+    return size;
+  }
+
   private checkTokenId(id: number): void {
     if (!Number.isInteger(id) || id < 0 || id >= this.manifest.dVocab) {
       throw new AttribError(
@@ -381,6 +587,14 @@ export class AttributionModel {
       );
     }
   }
+}
+
+/** `values` extended with `filler` to `length` entries. */
+function padTo(values: number[], length: number, filler: number): number[] {
+  return [
+    ...values,
+    ...new Array<number>(Math.max(0, length - values.length)).fill(filler),
+  ];
 }
 
 function range(n: number): number[] {

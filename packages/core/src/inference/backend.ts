@@ -1,9 +1,26 @@
 /**
  * The one module that talks to onnxruntime: sessions, tensors, providers.
  */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { arch, platform } from "node:os";
+import { dirname, join } from "node:path";
+
 import ort from "onnxruntime-node";
 
 import { AttribError } from "../errors/AttribError.ts";
+
+/**
+ * The CUDA provider's libraries, which onnxruntime-node does not ship in its
+ * npm package: its install step fetches them, when allowed (README, "CUDA").
+ */
+export const CUDA_PROVIDER_LIBRARIES = [
+  "libonnxruntime_providers_shared.so",
+  "libonnxruntime_providers_cuda.so",
+];
+
+/** What onnxruntime says when the CUDA provider, not the graph, failed. */
+const CUDA_FAILURE = /cuda|cudnn|cublas|provider|shared librar/i;
 
 export type ExecutionProvider = "cpu" | "cuda";
 
@@ -50,6 +67,7 @@ export async function openGraph(
   options: SessionOptions = {},
 ): Promise<GraphSession> {
   const provider = options.executionProvider ?? "cpu";
+  if (provider === "cuda") checkCudaProvider();
   let session: ort.InferenceSession;
   try {
     session = await ort.InferenceSession.create(path, {
@@ -58,14 +76,50 @@ export async function openGraph(
       ...(options.intraOpThreads ? { intraOpNumThreads: options.intraOpThreads } : {}),
     });
   } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    if (provider === "cuda" && CUDA_FAILURE.test(message))
+      throw cudaFailure(message, cause);
     throw new AttribError(
       "BUNDLE_MISMATCH",
-      `onnxruntime could not load ${path} with the ${provider} provider: ` +
-        `${cause instanceof Error ? cause.message : String(cause)}`,
+      `onnxruntime could not load ${path} with the ${provider} provider: ${message}`,
       { cause },
     );
   }
   return wrapSession(session, path);
+}
+
+/** The folder of onnxruntime-node's native binding, where its providers live. */
+export function runtimeBinaryDir(): string {
+  const entry = createRequire(import.meta.url).resolve("onnxruntime-node");
+  return join(dirname(entry), "..", "bin", "napi-v6", platform(), arch());
+}
+
+/**
+ * @throws {@link AttribError} INFERENCE_FAILED when onnxruntime-node's CUDA
+ *   provider libraries are not installed
+ */
+function checkCudaProvider(): void {
+  const dir = runtimeBinaryDir();
+  const missing = CUDA_PROVIDER_LIBRARIES.filter((file) => !existsSync(join(dir, file)));
+  if (missing.length === 0) return;
+  throw new AttribError(
+    "INFERENCE_FAILED",
+    `ATTRIB_EXECUTION_PROVIDER is cuda, but onnxruntime-node's CUDA provider is not ` +
+      `installed: ${dir} lacks ${missing.join(", ")}. Its install step downloads them ` +
+      `only when allowed (ONNXRUNTIME_NODE_INSTALL=1 and "onnxruntime-node": true ` +
+      `in package.json allowScripts; README, "CUDA"). Use ATTRIB_EXECUTION_PROVIDER=cpu ` +
+      `to run on the CPU.`,
+  );
+}
+
+function cudaFailure(message: string, cause: unknown): AttribError {
+  return new AttribError(
+    "INFERENCE_FAILED",
+    `onnxruntime could not start its CUDA provider: ${message}. It needs an NVIDIA ` +
+      `GPU with its driver, and the CUDA 12 and cuDNN 9 libraries on the library path ` +
+      `(README, "CUDA"). Use ATTRIB_EXECUTION_PROVIDER=cpu to run on the CPU.`,
+    { cause },
+  );
 }
 
 function toTensor(feed: Feed): ort.Tensor {

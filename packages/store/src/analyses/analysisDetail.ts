@@ -35,7 +35,11 @@ export function detailColumn(
   ) as Prisma.InputJsonObject;
 }
 
-/** The optional parts back from the column; none for NULL or another version. */
+/**
+ * The optional parts back from the column; none for NULL or another
+ * version. The document is what {@link detailColumn} wrote from a result
+ * that saveAnalysis had checked, so its parts are taken as they are.
+ */
 export function detailFromColumn(value: Prisma.JsonValue | null): AnalysisDetail {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
   if (value.version !== DETAIL_VERSION) return {};
@@ -43,5 +47,5 @@ export function detailFromColumn(value: Prisma.JsonValue | null): AnalysisDetail
   for (const key of DETAIL_KEYS) {
     if (value[key] !== undefined && value[key] !== null) detail[key] = value[key];
   }
-  return detail as AnalysisDetail;
+  return detail;
 }

@@ -190,7 +190,7 @@ try {
   }
 
   progress(
-    `${rounds} rounds of ${prompts.length} prompts, tools alternated prompt by prompt`,
+    `${rounds} rounds of ${prompts.length} prompts, tools alternated prompt by prompt, each timed run after a warm-up run`,
   );
   for (let round = 0; round < rounds; round++) {
     const roundMs = runs.map(() => 0);
@@ -199,6 +199,9 @@ try {
         const index = (t + round + p) % runs.length;
         const run = runs[index];
         if (!run) continue;
+        // An untimed run of the same prompt first: the timed one then finds
+        // its process warm, whichever tool ran before it.
+        await run.process.analyze([text]);
         const { ms } = await run.process.analyze([text]);
         run.latencyMs.push(ms);
         roundMs[index] = (roundMs[index] ?? 0) + ms;
@@ -283,7 +286,8 @@ function formatSummary(s: typeof summary): string {
     value === null || value === undefined ? "—" : value.toExponential(1);
   const lines = [
     `${s.model}: ${s.prompts} prompts (${Math.min(...s.tokens)}–${Math.max(...s.tokens)} tokens), ` +
-      `${s.threads} threads for every tool, ${s.rounds} rounds alternated prompt by prompt, ` +
+      `${s.threads} threads for every tool, ${s.rounds} rounds alternated prompt by prompt ` +
+      `(each timed run right after a warm-up run), ` +
       `batches of ${s.batchSize}; times measured inside each tool's process ` +
       `(text in → top-5 contributions out), peak = resident memory while analysing; ` +
       `machine load average ${s.loadAverage.map((l) => l.toFixed(1)).join(" → ")}`,

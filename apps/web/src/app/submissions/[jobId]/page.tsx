@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 
-import { AutoRefresh } from "../../../components/AutoRefresh.tsx";
+import { SubmissionWatcher } from "../../../components/SubmissionWatcher.tsx";
 import { submissionStatus } from "../../../submit/submissionStatus.ts";
 
 export const dynamic = "force-dynamic";
@@ -48,7 +48,7 @@ export default async function SubmissionPage({
       <noscript>
         <meta httpEquiv="refresh" content="2" />
       </noscript>
-      <AutoRefresh everyMs={1500} />
+      <SubmissionWatcher jobId={jobId} everyMs={1500} />
     </>
   );
 }

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 
+import { quantile } from "../../apps/cli/src/benchStats.ts";
 import { attribInteraction } from "../../apps/bot/test/support/discordInteractions.ts";
 import { postDiscord } from "../../apps/bot/test/support/postSigned.ts";
 import prepareE2e from "../setup/prepareE2e.ts";
@@ -27,10 +28,6 @@ const { values } = parseArgs({
 });
 const requests = Number(values.requests);
 const warmup = Number(values.warmup);
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
 
 function logLines(output: string, event: string): Record<string, number>[] {
   return output

@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 
 import pg from "pg";
 
+import { quantile } from "../../apps/cli/src/benchStats.ts";
 import { attribInteraction } from "../../apps/bot/test/support/discordInteractions.ts";
 import { postDiscord } from "../../apps/bot/test/support/postSigned.ts";
 import { type ChatStack, eventually, startChatStack } from "../setup/chatStack.ts";
@@ -26,11 +27,6 @@ const { values } = parseArgs({
 });
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
 
 async function storedCount(interactionIds: string[]): Promise<number> {
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });

@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 
 import { AttributionModel, type Feed, openGraph } from "@attrib/core";
 
+import { median, quantile } from "./benchStats.ts";
 import { loadEnv } from "./env.ts";
 
 const PROMPTS = [
@@ -25,19 +26,6 @@ const PROMPTS = [
   "In 1969, the first person to walk on the Moon was",
 ];
 const TEN_TOKEN_PROMPT = "The quick brown fox jumps over the lazy dog and";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function quantile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-}
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const started = performance.now();

@@ -26,6 +26,7 @@ DYNAMIC_AXES = {
     "logits": {0: "batch"},
     "target_ids": {0: "batch", 1: "n_targets"},
     "final_norm_scale": {0: "batch"},
+    "log_normalizer": {0: "batch"},
     "components": {0: "batch"},
     "contributions": {0: "batch", 2: "n_targets"},
     "centered_contributions": {0: "batch", 2: "n_targets"},

@@ -18,7 +18,7 @@ from attrib_converter.loading import LoadedModel
 from attrib_converter.tokenizer_file import TokenizerFacts
 
 FORMAT = "attrib-bundle"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST_FILE = "manifest.json"
 
 

@@ -32,9 +32,10 @@ def test_graph_matches_float64_reference_from_transformers_hooks(tiny_bundles, n
             prompt["finalNormScale"], abs=TOLERANCE
         )
         for column, target in enumerate(prompt["targets"], start=top_k):
-            assert outputs["logits"][0, target["id"]] == pytest.approx(
-                target["logit"], abs=TOLERANCE
-            )
+            logit = outputs["logits"][0, target["id"]]
+            assert logit == pytest.approx(target["logit"], abs=TOLERANCE)
+            probability = np.exp(logit - outputs["log_normalizer"][0])
+            assert probability == pytest.approx(target["probability"], rel=TOLERANCE)
             for key, output in [
                 ("raw", "contributions"),
                 ("centered", "centered_contributions"),
@@ -144,9 +145,11 @@ def test_attribution_graph_stores_no_weight_twice(tiny_bundles, name):
     manifest = read_json(tiny_bundles[name] / "manifest.json")
     files = manifest["files"]
     extra = files["model.onnx.data"]["bytes"] - files["forward.onnx.data"]["bytes"]
-    # The mean writes [C, d_model] and the mean unembedding row [d_model].
+    # The mean writes [C, d_model], the mean unembedding row [d_model] and
+    # the matrix that adds each head's dimensions up [H, H·dh].
     means = (len(manifest["components"]) + 1) * manifest["dModel"] * 4
-    assert extra <= means
+    head_sums = manifest["nHeads"] ** 2 * manifest["dHead"] * 4
+    assert extra <= means + head_sums
 
 
 def test_forward_graph_gives_the_attribution_graphs_logits(tiny_bundles):

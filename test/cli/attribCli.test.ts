@@ -258,7 +258,7 @@ describe("attrib command line", () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /not an attrib-bundle manifest of format version 2: dModel/,
+      /not an attrib-bundle manifest of format version 3: dModel/,
     );
   });
 });

@@ -73,7 +73,10 @@ export function describeReferenceModel(name: string, tolerances: Tolerances): vo
 
         const result = await model.analyzeTokens(prompt.inputIds, referenceIds, 5);
 
-        expect(result.finalNormScale).toBeCloseTo(prompt.finalNormScale, 3);
+        // Relative: Gemma's final residual is large (s ≈ 1400), where one
+        // float32 step is already 1.2e-4.
+        const scaleError = Math.abs(result.finalNormScale / prompt.finalNormScale - 1);
+        expect(scaleError).toBeLessThanOrEqual(1e-6);
         expect(result.identityError).toBeLessThanOrEqual(tolerances.logit);
         expect(result.targets.find((t) => t.rank === 1)?.tokenId).toBe(referenceIds[0]);
         for (const reference of prompt.targets) {

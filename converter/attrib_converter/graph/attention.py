@@ -33,12 +33,14 @@ def apply_rotary(x: Tensor, cos: Tensor, sin: Tensor) -> Tensor:
 
 class Attention(nn.Module):
     """Grouped-query self-attention; returns the output projection's write
-    to the residual stream, whole or split by head.
+    to the residual stream, and for the attribution graph also the last
+    position's mixed values, from which the write's split by head is read.
 
-    The output projection is kept as ``W_O [n_heads, d_head, d_model]``: the
-    attribution graph multiplies each head's mixed values by its own slice
-    and sums over heads, so the per-head writes cost no second read of the
-    weights; the plain forward flattens it into one MatMul.
+    The output projection is kept as ``W_O [n_heads · d_head, d_model]``,
+    the layout of the forward's one MatMul over all heads and positions.
+    Head ``h`` writes ``z_h W_O[h·d_head : (h+1)·d_head]``; the attribution
+    graph reads that split at the last position through the readout
+    directions (``readout.split_by_readout``), never as per-head writes.
     """
 
     def __init__(
@@ -56,8 +58,7 @@ class Attention(nn.Module):
         self.k_proj = projections.k_proj
         self.v_proj = projections.v_proj
         o_weight = projections.o_proj.weight.detach().float()  # [d_model, H·dh]
-        w_o = o_weight.t().reshape(n_heads, d_head, -1).contiguous()
-        self.W_O = nn.Parameter(w_o, requires_grad=False)  # [H, dh, d_model]
+        self.W_O = nn.Parameter(o_weight.t().contiguous(), requires_grad=False)  # [H·dh, d_model]
         self.query_norm = query_norm
         self.key_norm = key_norm
         self.scaling = float(projections.scaling)
@@ -72,7 +73,8 @@ class Attention(nn.Module):
         return projected.unflatten(-1, shape).permute(0, 2, 3, 1, 4)
 
     def mixed_values(self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor) -> Tensor:
-        """``z``, each query head's attention-weighted values ``[b, H, seq, dh]``."""
+        """``z``, each query head's attention-weighted values, heads side by
+        side ``[b, seq, H·dh]``."""
         cos, sin = (part[:, None, None] for part in rotary)  # [b,1,1,seq,dh]
         query = self._heads(self.q_proj(normed), self.group)  # [b, kv, g, seq, dh]
         key = self._heads(self.k_proj(normed), 1)
@@ -83,17 +85,17 @@ class Attention(nn.Module):
 
         scores = query @ key.transpose(-1, -2) * self.scaling + bias
         pattern = torch.softmax(scores, dim=-1)  # [b, kv, group, q, k]
-        return (pattern @ value).flatten(1, 2)
+        mixed = (pattern @ value).flatten(1, 2)  # [b, H, seq, dh]
+        return mixed.transpose(1, 2).flatten(2)
 
     def forward(self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor) -> Tensor:
         """The write ``[b, seq, d_model]`` as one MatMul over all heads."""
-        z = self.mixed_values(normed, rotary, bias).transpose(1, 2).flatten(2)  # [b, seq, H·dh]
-        return z @ self.W_O.flatten(0, 1)
+        return self.mixed_values(normed, rotary, bias) @ self.W_O
 
-    def by_head(
+    def with_last_values(
         self, normed: Tensor, rotary: tuple[Tensor, Tensor], bias: Tensor
     ) -> tuple[Tensor, Tensor]:
-        """The write ``[b, seq, d_model]`` and, at the last position, each
-        head's part of it ``[b, H, d_model]``; the parts sum to the write."""
-        per_head = self.mixed_values(normed, rotary, bias) @ self.W_O  # [b, H, seq, d_model]
-        return per_head.sum(1), per_head[:, :, -1]
+        """The write ``[b, seq, d_model]`` and the last position's mixed
+        values ``[b, 1, H·dh]``, from which its split by head is read."""
+        z = self.mixed_values(normed, rotary, bias)
+        return z @ self.W_O, z[:, -1:]

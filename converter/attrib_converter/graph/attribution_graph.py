@@ -3,7 +3,7 @@ from torch import Tensor, nn
 
 from attrib_converter.graph.decoder import Decoder, DecoderTrace, WriteEdit
 from attrib_converter.graph.lens import lens_readout
-from attrib_converter.graph.readout import head_contributions, neuron_contributions
+from attrib_converter.graph.readout import head_sums, split_by_readout
 from attrib_converter.graph.rms_norm import RmsNorm
 from attrib_converter.graph.unembedding import Unembedding
 
@@ -20,6 +20,7 @@ ATTRIBUTION_OUTPUTS = [
     "logits",
     "target_ids",
     "final_norm_scale",
+    "log_normalizer",
     "components",
     "contributions",
     "centered_contributions",
@@ -62,6 +63,8 @@ class AttributionGraph(nn.Module):
         self.unembedding = unembedding
         self.top_k_max = top_k_max
         self.register_buffer("mean_writes", mean_writes.detach().float())  # [C, d_model]
+        attention = decoder.blocks[0].attention
+        self.register_buffer("head_sums", head_sums(attention.n_heads, attention.d_head))
 
     def example_inputs(self) -> tuple[Tensor, ...]:
         """Inputs for tracing: batch 2 with left padding, and every dynamic
@@ -79,10 +82,12 @@ class AttributionGraph(nn.Module):
         )
 
     def _edits(self, component_scale: Tensor, component_mean_weight: Tensor) -> list[WriteEdit]:
+        # One Split node each, instead of a gather and reshapes per component.
+        keeps = component_scale[:, :, None].split(1, dim=1)  # C × [b, 1, 1]
         offsets = component_mean_weight[:, :, None] * self.mean_writes  # [b, C, d_model]
         return [
-            WriteEdit(component_scale[:, c], offsets[:, c])
-            for c in range(self.mean_writes.shape[0])
+            WriteEdit(keep, offset)
+            for keep, offset in zip(keeps, offsets.split(1, dim=1), strict=True)
         ]
 
     def forward(
@@ -97,34 +102,39 @@ class AttributionGraph(nn.Module):
     ) -> tuple[Tensor, ...]:
         edits = self._edits(component_scale, component_mean_weight)
         trace = self.decoder.trace(input_ids, attention_mask, edits)
-        residual = trace.residuals[-1]  # [b, d_model]
-        final_norm_scale = self.final_norm.scale(residual)  # [b, 1]
+        components = torch.cat(trace.writes, dim=1)  # [b, C, d_model]
+        # The residual stream at the last position after the embedding and
+        # after each block: the running sum of the writes, added in the
+        # order the blocks add them.
+        residuals = components.cumsum(1)[:, ::2]  # [b, L+1, d_model]
+        residual = residuals[:, -1:]  # [b, 1, d_model]
+        final_norm_scale = self.final_norm.scale(residual)  # [b, 1, 1]
 
         # The final residual and the lens residuals share one MatMul with
         # W_U: on a CPU the unembedding is bound by reading W_U, so the
         # extra rows cost far less than a second pass would.
-        lens_residuals = torch.stack(trace.residuals, dim=1).index_select(1, lens_depths)
-        stacked = torch.cat([residual[:, None], lens_residuals], dim=1)  # [b, 1+n, d_model]
+        lens_residuals = residuals.index_select(1, lens_depths)
+        stacked = torch.cat([residual, lens_residuals], dim=1)  # [b, 1+n, d_model]
         all_logits = self.unembedding.logits(self.final_norm(stacked))  # [b, 1+n, d_vocab]
         logits = all_logits[:, 0]
 
         top_ids = torch.topk(logits, self.top_k_max, dim=-1).indices
         target_ids = torch.cat([top_ids, extra_target_ids], dim=-1)  # [b, T]
-        splits = self._component_splits(trace, target_ids, final_norm_scale)
+        splits = self._component_splits(components, target_ids, final_norm_scale)
         detail_ids = torch.gather(target_ids, 1, detail_columns)  # [b, D]
-        details = self._details(trace, detail_ids, final_norm_scale)
-        lens = lens_readout(all_logits, detail_ids)
-        return (logits, target_ids, final_norm_scale[:, 0], *splits, *details, *lens)
+        details = self._details(trace, component_scale, detail_ids, final_norm_scale)
+        log_normalizer, *lens = lens_readout(all_logits, detail_ids)
+        scale = final_norm_scale[:, 0, 0]
+        return (logits, target_ids, scale, log_normalizer, *splits, *details, *lens)
 
     def _component_splits(
-        self, trace: DecoderTrace, target_ids: Tensor, final_norm_scale: Tensor
+        self, components: Tensor, target_ids: Tensor, final_norm_scale: Tensor
     ) -> tuple[Tensor, ...]:
-        components = torch.stack(trace.writes, dim=1)  # [b, C, d_model]
         rows = self.unembedding.rows(target_ids)  # [b, T, d_model]
         centered_rows = rows - self.unembedding.mean_row
         unit_rows = rows / rows.norm(dim=-1, keepdim=True).clamp_min(1e-30)
 
-        gain = self.final_norm.weight / final_norm_scale[:, :, None]  # [b, 1, d_model]
+        gain = self.final_norm.weight / final_norm_scale  # [b, 1, d_model]
         scaled = components * gain
         return (
             components,
@@ -135,16 +145,28 @@ class AttributionGraph(nn.Module):
         )
 
     def _details(
-        self, trace: DecoderTrace, detail_ids: Tensor, final_norm_scale: Tensor
+        self,
+        trace: DecoderTrace,
+        component_scale: Tensor,
+        detail_ids: Tensor,
+        final_norm_scale: Tensor,
     ) -> tuple[Tensor, ...]:
+        """Each head's and each neuron's direct contribution to each detail
+        target's logit ``[b, L, H, D]`` and ``[b, L, d_mlp, D]``, scaled by
+        its layer's ``keep`` (an ablation's offset is not split), and the
+        neurons' activations ``[b, L, d_mlp]``."""
         readouts = self.unembedding.rows(detail_ids) * self.final_norm.weight
-        readouts = readouts / final_norm_scale[:, :, None]  # [b, D, d_model]
-        down = [block.mlp.W_out for block in self.decoder.blocks]
-        return (
-            head_contributions(trace.head_writes, readouts),
-            torch.stack(trace.neuron_activations, dim=1),  # [b, L, d_mlp]
-            neuron_contributions(trace.neuron_activations, trace.neuron_gains, down, readouts),
-        )
+        readouts = readouts / final_norm_scale  # [b, D, d_model]
+        blocks = self.decoder.blocks
+        head_values = torch.cat(trace.head_values, dim=1)  # [b, L, H·dh]
+        out_projections = [block.attention.W_O for block in blocks]
+        by_dimension = split_by_readout(head_values, trace.head_gains, out_projections, readouts)
+        activations = torch.cat(trace.neuron_activations, dim=1)  # [b, L, d_mlp]
+        down = [block.mlp.W_out for block in blocks]
+        neurons = split_by_readout(activations, trace.neuron_gains, down, readouts)
+        attn_keep = component_scale[:, 1::2, None, None]  # [b, L, 1, 1]
+        mlp_keep = component_scale[:, 2::2, None, None]
+        return (self.head_sums @ by_dimension * attn_keep, activations, neurons * mlp_keep)
 
 
 class ForwardGraph(nn.Module):

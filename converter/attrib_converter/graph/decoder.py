@@ -12,45 +12,56 @@ from attrib_converter.graph.unembedding import TokenEmbedding
 @dataclass(frozen=True)
 class WriteEdit:
     """How an ablation changes one component's write at every position:
-    ``write · keep + offset``. ``keep`` is ``[b]``, ``offset`` ``[b, d_model]``."""
+    ``write · keep + offset``. ``keep`` is ``[b, 1, 1]``, ``offset``
+    ``[b, 1, d_model]``, shaped to broadcast over ``[b, seq, d_model]``."""
 
     keep: Tensor
     offset: Tensor
 
     def apply(self, write: Tensor) -> Tensor:
-        return write * self.keep[:, None, None] + self.offset[:, None, :]
+        return write * self.keep + self.offset
 
 
 @dataclass
 class BlockTrace:
-    """One block's writes at the last position, with their finer splits."""
+    """One block's writes at the last position, with their finer splits.
+
+    The head and neuron splits are of the write before its ablation edit;
+    the attribution graph scales them by ``keep`` for all layers at once.
+    Last-position tensors keep their position axis (size 1): the graph
+    concatenates them along it, which costs one node where stacking would
+    add one per tensor.
+    """
 
     resid_post: Tensor  # [b, seq, d_model]
-    attn_write: Tensor  # [b, d_model]
-    mlp_write: Tensor  # [b, d_model]
-    head_writes: Tensor  # [b, H, d_model], summing to attn_write
-    neuron_activations: Tensor  # [b, d_mlp]
-    neuron_gain: Tensor
-    """``[b, d_model]`` or ``[b, 1]``: neuron ``i`` writes
-    ``activation_i · W_out[i] ⊙ neuron_gain``; the post-norm weight over its
-    scale frozen at the whole MLP output (1 without a post-norm)."""
+    attn_write: Tensor  # [b, 1, d_model]
+    mlp_write: Tensor  # [b, 1, d_model]
+    head_values: Tensor  # [b, 1, H·dh], the mixed values z
+    head_gain: Tensor | None
+    """``[b, 1, d_model]``, or None without a post-norm: head ``h`` writes
+    ``z_h W_O[h] ⊙ head_gain``, the post-norm weight over its scale frozen
+    at the whole attention output."""
+    neuron_activations: Tensor  # [b, 1, d_mlp]
+    neuron_gain: Tensor | None
+    """Likewise for the MLP: neuron ``i`` writes
+    ``activation_i · W_out[i] ⊙ neuron_gain``."""
 
 
 @dataclass
 class DecoderTrace:
     """Everything the attribution graph reads at the last position."""
 
-    writes: list[Tensor] = field(default_factory=list)  # C × [b, d_model]
-    residuals: list[Tensor] = field(default_factory=list)  # (L+1) × [b, d_model]
-    head_writes: list[Tensor] = field(default_factory=list)  # L × [b, H, d_model]
-    neuron_activations: list[Tensor] = field(default_factory=list)  # L × [b, d_mlp]
-    neuron_gains: list[Tensor] = field(default_factory=list)  # L × [b, d_model | 1]
+    writes: list[Tensor] = field(default_factory=list)  # C × [b, 1, d_model]
+    head_values: list[Tensor] = field(default_factory=list)  # L × [b, 1, H·dh]
+    head_gains: list[Tensor | None] = field(default_factory=list)  # L × [b, 1, d_model]
+    neuron_activations: list[Tensor] = field(default_factory=list)  # L × [b, 1, d_mlp]
+    neuron_gains: list[Tensor | None] = field(default_factory=list)  # L × [b, 1, d_model]
 
 
 def _frozen_gain(norm: RmsNorm | None, raw_last: Tensor) -> Tensor | None:
-    """``g / s`` of a post-sublayer norm for the last position's raw output,
-    so that ``norm(raw) = raw ⊙ gain`` there and any split of ``raw`` maps
-    to an exact split of the normed write."""
+    """``g / s`` of a post-sublayer norm for the last position's raw output
+    ``[b, 1, d_model]``, so that ``norm(raw) = raw ⊙ gain`` there and any
+    split of ``raw`` maps to an exact split of the normed write."""
     if norm is None:
         return None
     return norm.weight * torch.rsqrt(raw_last.pow(2).mean(-1, keepdim=True) + norm.eps)
@@ -101,26 +112,23 @@ class DecoderBlock(nn.Module):
         mlp_edit: WriteEdit,
     ) -> BlockTrace:
         """The forward with each sublayer's write edited for ablation, and
-        the head and neuron splits of the last position's writes. The splits
-        are scaled by ``keep``; an ablation's offset is not split."""
-        raw_attn, raw_heads = self.attention.by_head(self.attn_norm(resid_pre), rotary, bias)
-        attn_gain = _frozen_gain(self.attn_out_norm, raw_attn[:, -1])  # [b, d_model]
+        the head and neuron splits of the last position's unedited writes."""
+        normed = self.attn_norm(resid_pre)
+        raw_attn, head_values = self.attention.with_last_values(normed, rotary, bias)
         attn_out = attn_edit.apply(self._post(self.attn_out_norm, raw_attn))
-        head_writes = raw_heads if attn_gain is None else raw_heads * attn_gain[:, None]
         resid_mid = resid_pre + attn_out
 
         activations = self.mlp.neuron_activations(self.mlp_norm(resid_mid))  # [b, seq, d_mlp]
         raw_mlp = activations @ self.mlp.W_out
-        mlp_gain = _frozen_gain(self.mlp_out_norm, raw_mlp[:, -1])
         mlp_out = mlp_edit.apply(self._post(self.mlp_out_norm, raw_mlp))
-        mlp_keep = mlp_edit.keep[:, None]  # [b, 1]
         return BlockTrace(
             resid_post=resid_mid + mlp_out,
-            attn_write=attn_out[:, -1],
-            mlp_write=mlp_out[:, -1],
-            head_writes=head_writes * attn_edit.keep[:, None, None],
-            neuron_activations=activations[:, -1],
-            neuron_gain=mlp_keep if mlp_gain is None else mlp_gain * mlp_keep,
+            attn_write=attn_out[:, -1:],
+            mlp_write=mlp_out[:, -1:],
+            head_values=head_values,
+            head_gain=_frozen_gain(self.attn_out_norm, raw_attn[:, -1:]),
+            neuron_activations=activations[:, -1:],
+            neuron_gain=_frozen_gain(self.mlp_out_norm, raw_mlp[:, -1:]),
         )
 
 
@@ -169,15 +177,15 @@ class Decoder(nn.Module):
         (component order: embed, then attn and mlp per layer)."""
         embedded, rotaries, biases = self._context(input_ids, attention_mask)
         residual = edits[0].apply(embedded)
-        trace = DecoderTrace(writes=[residual[:, -1]], residuals=[residual[:, -1]])
+        trace = DecoderTrace(writes=[residual[:, -1:]])
         for index, block in enumerate(self.blocks):
             bias = biases[block.attention.sliding_window]
             attn_edit, mlp_edit = edits[1 + 2 * index], edits[2 + 2 * index]
             step = block.trace(residual, rotaries[block.rotary_key], bias, attn_edit, mlp_edit)
             residual = step.resid_post
             trace.writes += [step.attn_write, step.mlp_write]
-            trace.residuals.append(residual[:, -1])
-            trace.head_writes.append(step.head_writes)
+            trace.head_values.append(step.head_values)
+            trace.head_gains.append(step.head_gain)
             trace.neuron_activations.append(step.neuron_activations)
             trace.neuron_gains.append(step.neuron_gain)
         return trace

@@ -20,7 +20,7 @@ def lens_readout(all_logits: Tensor, detail_ids: Tensor) -> tuple[Tensor, ...]:
     afterwards.
 
     @param detail_ids - ``[b, D]`` tokens whose lens logit and rank are read
-    @returns top ids ``[b, n]``, top logits ``[b, n]``, log normalizers
+    @returns the model's own log normalizer ``[b]``, then top ids ``[b, n]``, top logits ``[b, n]``, log normalizers
         ``[b, n]``, detail logits ``[b, n, D]`` and 1-based detail ranks
         ``[b, n, D]`` (1 + how many tokens have a strictly larger logit)
     """
@@ -34,6 +34,7 @@ def lens_readout(all_logits: Tensor, detail_ids: Tensor) -> tuple[Tensor, ...]:
     ranks = (above.float().sum(-1) + 1).long()
     normalizers = log_normalizer(all_logits)
     return (
+        normalizers[:, 0],
         top_ids[:, 1:],
         top_logits[:, 1:],
         normalizers[:, 1:],

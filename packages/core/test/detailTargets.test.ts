@@ -38,7 +38,8 @@ describe("ablationEffects", () => {
     rough: raw,
     identityError: 0,
   };
-  const ablated = Float32Array.from([0, 3, 0]);
+  const logits = Float32Array.from([0, 3, 0]);
+  const ablated = { logits, logNormalizer: Math.log(2 + Math.exp(3)), topTokenId: 1 };
 
   it("reports the total change and, for zero ablation, minus the contribution as direct effect", () => {
     const request = { component: "L0.mlp", index: 2, mode: "zero" as const };

@@ -31,7 +31,12 @@ import {
   type SessionOptions,
 } from "../inference/backend.ts";
 import { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
-import { checkGraphContract, promptOutputs } from "./graphContract.ts";
+import {
+  ABLATION_OUTPUTS,
+  checkGraphContract,
+  outputsFor,
+  promptOutputs,
+} from "./graphContract.ts";
 import { type GraphRequest, graphFeeds } from "./graphFeeds.ts";
 
 export const DEFAULT_TOP_K = 5;
@@ -285,7 +290,7 @@ export class AttributionModel {
       return this.request(prompt.tokenIds, extra, padTo(columns, nDetail, 0));
     });
     const lensDepths = detail.lens ? range(this.manifest.nLayers) : [];
-    const outputs = await this.graph.run(graphFeeds(rows, lensDepths));
+    const outputs = await this.graph.run(graphFeeds(rows, lensDepths), outputsFor(detail));
     const inferenceMs = (performance.now() - started) / prompts.length;
     this.checkOutputShapes(outputs, prompts.length, nExtra);
 
@@ -320,7 +325,13 @@ export class AttributionModel {
     const requests = this.targetRequests(outputs.targetIds, k, nNamed);
     const nComponents = this.manifest.components.length;
     const decode = (id: number) => this.tokenizer.decode(id);
-    const targets = attributeTargets(outputs, nComponents, requests, decode);
+    const targets = attributeTargets(
+      outputs,
+      nComponents,
+      this.manifest.topKMax,
+      requests,
+      decode,
+    );
     const columns = row?.detailColumns ?? [];
     const detailTargets = targets.map((target, i) => ({
       target,
@@ -434,7 +445,7 @@ export class AttributionModel {
         return row;
       }),
     );
-    const outputs = await this.graph.run(graphFeeds(rows, []));
+    const outputs = await this.graph.run(graphFeeds(rows, []), ABLATION_OUTPUTS);
     const decode = (id: number) => this.tokenizer.decode(id);
     clean.forEach(({ outputs: cleanOutputs, result }, p) => {
       const nTargets = cleanOutputs.targetIds.length;
@@ -445,12 +456,16 @@ export class AttributionModel {
             cleanOutputs.meanWriteContributions[ablation.index * nTargets + column] ?? NaN
           );
         };
-        const logits = promptOutputs(outputs, p * ablations.length + a).logits;
+        const row = promptOutputs(outputs, p * ablations.length + a);
         return ablationEffects(
           ablation,
           result.targets,
           meanContribution,
-          logits,
+          {
+            logits: row.logits,
+            logNormalizer: row.logNormalizer,
+            topTokenId: row.targetIds[0] ?? -1,
+          },
           decode,
         );
       });

@@ -11,23 +11,46 @@ const INPUTS = [
   "component_scale",
   "component_mean_weight",
 ] as const;
-const OUTPUTS = [
+
+
+/** The outputs every analysis reads; the rest are fetched on request. */
+export const CORE_OUTPUTS = [
   "logits",
   "target_ids",
   "final_norm_scale",
+  "log_normalizer",
   "contributions",
   "centered_contributions",
   "rough_contributions",
   "mean_write_contributions",
-  "head_contributions",
-  "neuron_activations",
-  "neuron_contributions",
+] as const;
+export const HEAD_OUTPUTS = ["head_contributions"] as const;
+export const NEURON_OUTPUTS = ["neuron_activations", "neuron_contributions"] as const;
+export const LENS_OUTPUTS = [
   "lens_top_ids",
   "lens_top_logits",
   "lens_log_normalizers",
   "lens_target_logits",
   "lens_target_ranks",
 ] as const;
+/** What an ablated row is read for: its logits and their normalizer. */
+export const ABLATION_OUTPUTS = ["logits", "target_ids", "log_normalizer"] as const;
+
+/** The outputs to fetch for an analysis with these details. */
+export function outputsFor(detail: {
+  heads?: boolean;
+  neurons?: boolean;
+  lens?: boolean;
+}): string[] {
+  return [
+    ...CORE_OUTPUTS,
+    ...(detail.heads ? HEAD_OUTPUTS : []),
+    ...(detail.neurons ? NEURON_OUTPUTS : []),
+    ...(detail.lens ? LENS_OUTPUTS : []),
+  ];
+}
+
+const OUTPUTS = [...CORE_OUTPUTS, ...HEAD_OUTPUTS, ...NEURON_OUTPUTS, ...LENS_OUTPUTS];
 
 /**
  * Checks that a graph has the inputs and outputs of docs/bundle-format.md.
@@ -40,7 +63,7 @@ export function checkGraphContract(session: GraphSession, graphPath: string): vo
   if (missingInputs.length + missingOutputs.length === 0) return;
   throw new AttribError(
     "BUNDLE_MISMATCH",
-    `${graphPath} is not an attribution graph of bundle format 2: ` +
+    `${graphPath} is not an attribution graph of bundle format 3: ` +
       [
         missingInputs.length ? `missing inputs ${missingInputs.join(", ")}` : "",
         missingOutputs.length ? `missing outputs ${missingOutputs.join(", ")}` : "",
@@ -51,15 +74,18 @@ export function checkGraphContract(session: GraphSession, graphPath: string): vo
   );
 }
 
+/** An output that was not fetched reads as empty. */
 function float32(outputs: GraphOutputs, name: string): Float32Array {
   const data = outputs[name]?.data;
   if (data instanceof Float32Array) return data;
+  if (!(name in outputs)) return new Float32Array(0);
   throw new AttribError("BUNDLE_MISMATCH", `graph output ${name} is not float32`);
 }
 
 function int64(outputs: GraphOutputs, name: string): number[] {
   const data = outputs[name]?.data;
   if (data instanceof BigInt64Array) return Array.from(data, Number);
+  if (!(name in outputs)) return [];
   throw new AttribError("BUNDLE_MISMATCH", `graph output ${name} is not int64`);
 }
 
@@ -87,6 +113,7 @@ export function promptOutputs(outputs: GraphOutputs, index: number): PromptGraph
     logits: floats("logits"),
     targetIds: ints("target_ids"),
     finalNormScale: float32(outputs, "final_norm_scale")[index] ?? NaN,
+    logNormalizer: float32(outputs, "log_normalizer")[index] ?? NaN,
     contributions: floats("contributions"),
     centeredContributions: floats("centered_contributions"),
     roughContributions: floats("rough_contributions"),

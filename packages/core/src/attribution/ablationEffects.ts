@@ -1,5 +1,13 @@
-import { logSumExp } from "./logProbabilities.ts";
 import type { Ablation, AblationMode, TargetAttribution } from "./types.ts";
+
+/** The ablated run's logits, as the graph returns them for its row. */
+export interface AblatedLogits {
+  logits: Float32Array; // [d_vocab]
+  /** log Σ_v exp(logit_v) */
+  logNormalizer: number;
+  /** The token with the largest logit. */
+  topTokenId: number;
+}
 
 /** What a component's ablation is measured against. */
 export interface AblationRequest {
@@ -16,21 +24,17 @@ export interface AblationRequest {
  * @param targets - the clean run's targets with their contributions
  * @param meanWriteContribution - `(m_c ⊙ g) · U[t] / s` of the clean run,
  *   by target token id
- * @param ablatedLogits - `[d_vocab]` of the ablated forward
+ * @param ablated - the ablated forward's logits
  * @param decode - token id to its text
  */
 export function ablationEffects(
   request: AblationRequest,
   targets: TargetAttribution[],
   meanWriteContribution: (tokenId: number) => number,
-  ablatedLogits: Float32Array,
+  ablated: AblatedLogits,
   decode: (id: number) => string,
 ): Ablation {
-  const logNormalizer = logSumExp(ablatedLogits);
-  let topTokenId = 0;
-  ablatedLogits.forEach((logit, id) => {
-    if (logit > (ablatedLogits[topTokenId] ?? -Infinity)) topTokenId = id;
-  });
+  const { logits: ablatedLogits, logNormalizer, topTokenId } = ablated;
 
   return {
     component: request.component,

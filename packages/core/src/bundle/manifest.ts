@@ -2,10 +2,10 @@ import { z } from "zod";
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative() });
 
-/** The manifest of an analysis bundle, format version 2 (docs/bundle-format.md). */
+/** The manifest of an analysis bundle, format version 3 (docs/bundle-format.md). */
 export const manifestSchema = z.object({
   format: z.literal("attrib-bundle"),
-  formatVersion: z.literal(2),
+  formatVersion: z.literal(3),
   name: z.string().min(1),
   displayName: z.string().min(1),
   source: z.object({

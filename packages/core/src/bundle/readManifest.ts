@@ -42,7 +42,7 @@ export async function readManifest(bundleDir: string): Promise<Manifest> {
       .join("; ");
     throw new AttribError(
       "BUNDLE_INVALID_MANIFEST",
-      `${path} is not an attrib-bundle manifest of format version 2: ${problems}. ` +
+      `${path} is not an attrib-bundle manifest of format version 3: ${problems}. ` +
         `Re-run the converter for this model (docs/bundle-format.md)`,
     );
   }

@@ -37,7 +37,11 @@ export type GraphOutputs = Record<string, { dims: readonly number[]; data: unkno
 export interface GraphSession {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  run(feeds: Record<string, Feed>): Promise<GraphOutputs>;
+  /**
+   * Runs the graph; with `fetch`, returns only those outputs (onnxruntime
+   * then copies no others out of the run).
+   */
+  run(feeds: Record<string, Feed>, fetch?: readonly string[]): Promise<GraphOutputs>;
   release(): Promise<void>;
 }
 
@@ -134,12 +138,12 @@ function wrapSession(session: ort.InferenceSession, path: string): GraphSession 
   return {
     inputNames: session.inputNames,
     outputNames: session.outputNames,
-    async run(feeds) {
+    async run(feeds, fetch) {
       const tensors = Object.fromEntries(
         Object.entries(feeds).map(([name, feed]) => [name, toTensor(feed)]),
       );
       try {
-        const outputs = await session.run(tensors);
+        const outputs = await (fetch ? session.run(tensors, [...fetch]) : session.run(tensors));
         return Object.fromEntries(
           Object.entries(outputs).map(([name, t]) => [
             name,

@@ -1,61 +1,31 @@
-import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 
 import { contributionSet } from "../src/attribution/contributionSet.ts";
-import { parseComponent } from "../src/attribution/parseComponent.ts";
 import type { AttributionResult, TargetAttribution } from "../src/attribution/types.ts";
 import { headHeatmap } from "../src/chart/headHeatmap.ts";
 import { lensChart } from "../src/chart/lensChart.ts";
 import { neuronChart } from "../src/chart/neuronChart.ts";
 import { palette } from "../src/chart/palette.ts";
-import { renderSvg } from "../src/chart/renderPng.ts";
 import type { ChartElement } from "../src/chart/element.ts";
+import { chartPixels, chartResult, chartTarget, countColour } from "./support/charts.ts";
 
 const N_LAYERS = 4;
 const N_HEADS = 3;
 
 function target(tokenId: number, token: string, rank: number): TargetAttribution {
   const raw = contributionSet("raw", new Array<number>(1 + 2 * N_LAYERS).fill(0.5));
-  return {
-    tokenId,
-    token,
-    rank,
-    logit: raw.total,
-    probability: 0.4,
-    source: rank === 1 ? "top" : "named",
-    raw,
-    centered: raw,
-    rough: raw,
-    identityError: 0,
-  };
+  return chartTarget(tokenId, token, rank, raw, 0.4);
 }
 
 /** A result with one head far stronger than the rest: L2.h1 writes +3 for " Jobs". */
 function detailedResult(): AttributionResult {
-  const names = ["embed"];
-  for (let layer = 0; layer < N_LAYERS; layer++)
-    names.push(`L${layer}.attn`, `L${layer}.mlp`);
   const values = Array.from({ length: N_LAYERS }, (_, l) =>
     Array.from({ length: N_HEADS }, (_, h) => (l === 2 && h === 1 ? 3 : 0.01)),
   );
   const top = { positive: [{ layer: 2, head: 1, value: 3 }], negative: [] };
   const neuron = { layer: 3, neuron: 17, activation: 2.5, value: 1.25 };
   return {
-    model: {
-      name: "test",
-      displayName: "Test Model",
-      architecture: "llama",
-      nLayers: N_LAYERS,
-      tiedEmbeddings: true,
-      finalLogitSoftcap: null,
-    },
-    prompt: { text: "Steve", tokenIds: [1], tokens: ["Steve"] },
-    components: names.map(parseComponent),
-    finalNormScale: 1,
-    targets: [target(5, "'s", 1), target(7, " Jobs", 9)],
-    topDifference: null,
-    identityError: 0,
-    timings: { tokenizeMs: 0, inferenceMs: 0, totalMs: 0 },
+    ...chartResult(N_LAYERS, [target(5, "'s", 1), target(7, " Jobs", 9)]),
     heads: {
       nHeads: N_HEADS,
       sumError: 0,
@@ -100,20 +70,6 @@ function texts(node: ChartElement | string): string[] {
   return (Array.isArray(children) ? children : [children]).flatMap(texts);
 }
 
-async function rgba(element: ChartElement): Promise<Buffer> {
-  const svg = await renderSvg(element, { width: 1200, height: 630 });
-  return new Resvg(svg).render().pixels;
-}
-
-function countColour(pixels: Buffer, hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  let count = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
-    if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b) count++;
-  }
-  return count;
-}
-
 describe("head heatmap", () => {
   it("names the named target and its strongest head", () => {
     const words = texts(headHeatmap(detailedResult())).join(" ");
@@ -123,7 +79,7 @@ describe("head heatmap", () => {
   });
 
   it("paints the strongest head in the full positive colour and no other cell", async () => {
-    const pixels = await rgba(headHeatmap(detailedResult()));
+    const pixels = await chartPixels(headHeatmap(detailedResult()));
 
     expect(countColour(pixels, palette.positive)).toBeGreaterThan(500);
     expect(countColour(pixels, palette.negative)).toBe(0);

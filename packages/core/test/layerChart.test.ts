@@ -1,67 +1,20 @@
-import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 
 import { contributionSet } from "../src/attribution/contributionSet.ts";
-import { parseComponent } from "../src/attribution/parseComponent.ts";
 import type { AttributionResult } from "../src/attribution/types.ts";
 import { CHART_HEIGHT, CHART_WIDTH, layerChart } from "../src/chart/layerChart.ts";
 import { renderLayerChartPng } from "../src/chart/renderLayerChart.ts";
-import { renderSvg } from "../src/chart/renderPng.ts";
+import { chartPixels, chartResult, chartTarget, countColour } from "./support/charts.ts";
 
 const N_LAYERS = 30;
 
 function resultWith(values: number[]): AttributionResult {
-  const names = ["embed"];
-  for (let layer = 0; layer < N_LAYERS; layer++)
-    names.push(`L${layer}.attn`, `L${layer}.mlp`);
   const raw = contributionSet("raw", values);
-  return {
-    model: {
-      name: "test",
-      displayName: "Test Model",
-      architecture: "llama",
-      nLayers: N_LAYERS,
-      tiedEmbeddings: true,
-      finalLogitSoftcap: null,
-    },
-    prompt: { text: "Steve", tokenIds: [1], tokens: ["Steve"] },
-    components: names.map(parseComponent),
-    finalNormScale: 1,
-    targets: [
-      {
-        tokenId: 7,
-        token: " Jobs",
-        rank: 1,
-        logit: raw.total,
-        probability: 0.5,
-        source: "top",
-        raw,
-        centered: raw,
-        rough: raw,
-        identityError: 0,
-      },
-    ],
-    topDifference: null,
-    identityError: 0,
-    timings: { tokenizeMs: 0, inferenceMs: 0, totalMs: 0 },
-  };
+  return chartResult(N_LAYERS, [chartTarget(7, " Jobs", 1, raw, 0.5)]);
 }
 
-function countPixels(rgba: Buffer, hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  let count = 0;
-  for (let i = 0; i < rgba.length; i += 4) {
-    if (rgba[i] === r && rgba[i + 1] === g && rgba[i + 2] === b) count++;
-  }
-  return count;
-}
-
-async function pixelsOf(result: AttributionResult): Promise<Buffer> {
-  const svg = await renderSvg(layerChart(result), {
-    width: CHART_WIDTH,
-    height: CHART_HEIGHT,
-  });
-  return new Resvg(svg).render().pixels;
+function pixelsOf(result: AttributionResult): Promise<Buffer> {
+  return chartPixels(layerChart(result));
 }
 
 describe("layer chart", () => {
@@ -80,8 +33,8 @@ describe("layer chart", () => {
     small[small.length - 1] = 10;
 
     const pixels = await pixelsOf(resultWith(small));
-    const mlp = countPixels(pixels, "#ea580c");
-    const attn = countPixels(pixels, "#2563eb");
+    const mlp = countColour(pixels, "#ea580c");
+    const attn = countColour(pixels, "#2563eb");
 
     expect(attn).toBeGreaterThan(0);
     expect(mlp).toBeGreaterThan(3 * attn);
@@ -93,7 +46,7 @@ describe("layer chart", () => {
 
     const pixels = await pixelsOf(resultWith(values));
 
-    expect(countPixels(pixels, "#2563eb")).toBeGreaterThan(0);
-    expect(countPixels(pixels, "#6b7280")).toBeGreaterThan(0);
+    expect(countColour(pixels, "#2563eb")).toBeGreaterThan(0);
+    expect(countColour(pixels, "#6b7280")).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import type { ChartComponent } from "../../analysis/chartTypes.ts";
 import type { Measure } from "../../analysis/chartView.ts";
 import { kindColors } from "../../charts/palette.ts";
 import { linearScale } from "../../charts/scale.ts";
+import { tickStep, YGrid } from "../chart/YGrid.tsx";
 import { formatNumber, formatShare } from "../../format/numbers.ts";
 
 export const VIEW = {
@@ -86,30 +87,16 @@ export function LayerBars(props: LayerBarsProps) {
   const y = linearScale(values, VIEW.height - VIEW.bottom, VIEW.top);
   const x = (slot: number) => VIEW.left + slot * unit;
   const zero = y(0);
-  const tickStep = Math.abs((y.ticks[1] ?? 1) - (y.ticks[0] ?? 0));
+  const step = tickStep(y);
 
   return (
     <g>
-      {y.ticks.map((tick) => (
-        <g key={tick}>
-          <line
-            x1={VIEW.left}
-            x2={VIEW.width - VIEW.right}
-            y1={y(tick)}
-            y2={y(tick)}
-            stroke={tick === 0 ? "#6b7280" : "#e5e7eb"}
-          />
-          <text
-            x={VIEW.left - 8}
-            y={y(tick) + 4}
-            textAnchor="end"
-            fontSize="15"
-            fill="#4b5563"
-          >
-            {axisLabel(tick, measure, tickStep)}
-          </text>
-        </g>
-      ))}
+      <YGrid
+        y={y}
+        left={VIEW.left}
+        right={VIEW.width - VIEW.right}
+        label={(tick) => axisLabel(tick, measure, step)}
+      />
       {components.map((component, i) => {
         const value = values[i] ?? 0;
         const top = Math.min(y(value), zero);

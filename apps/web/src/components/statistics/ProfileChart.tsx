@@ -1,6 +1,7 @@
 import type { ComponentKind } from "../../analysis/chartTypes.ts";
 import { kindColors, kindNames } from "../../charts/palette.ts";
 import { linearScale } from "../../charts/scale.ts";
+import { tickStep, YGrid } from "../chart/YGrid.tsx";
 import { formatNumber } from "../../format/numbers.ts";
 
 const VIEW = { width: 640, height: 260, left: 52, right: 14, top: 14, bottom: 44 };
@@ -53,31 +54,17 @@ export function ProfileChart({
     VIEW.height - VIEW.bottom,
     VIEW.top,
   );
-  const step = Math.abs((y.ticks[1] ?? 1) - (y.ticks[0] ?? 0));
+  const step = tickStep(y);
   const decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
 
   return (
     <svg viewBox={`0 0 ${VIEW.width} ${VIEW.height}`} role="img" aria-label={label}>
-      {y.ticks.map((tick) => (
-        <g key={tick}>
-          <line
-            x1={VIEW.left}
-            x2={VIEW.width - VIEW.right}
-            y1={y(tick)}
-            y2={y(tick)}
-            stroke={tick === 0 ? "#6b7280" : "#e5e7eb"}
-          />
-          <text
-            x={VIEW.left - 6}
-            y={y(tick) + 4}
-            fontSize="15"
-            textAnchor="end"
-            fill="#4b5563"
-          >
-            {formatNumber(tick, decimals)}
-          </text>
-        </g>
-      ))}
+      <YGrid
+        y={y}
+        left={VIEW.left}
+        right={VIEW.width - VIEW.right}
+        label={(tick) => formatNumber(tick, decimals)}
+      />
       {series.map(({ kind, points }) => {
         const sorted = [...points].sort((a, b) => a.x - b.x);
         const band = [

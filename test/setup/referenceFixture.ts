@@ -67,3 +67,10 @@ export function readFixture<T>(relativePath: string): T {
     readFileSync(`${repositoryRoot}test/fixtures/${relativePath}`, "utf8"),
   ) as T;
 }
+
+/** The reference.json the converter writes beside a tiny model's bundle. */
+export function readBundleReference(bundleDir: string): ReferenceFixture {
+  return JSON.parse(
+    readFileSync(`${bundleDir}/reference.json`, "utf8"),
+  ) as ReferenceFixture;
+}

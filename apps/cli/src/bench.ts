@@ -12,19 +12,12 @@ import { performance } from "node:perf_hooks";
 
 import { AttributionModel, type Feed, openGraph } from "@attrib/core";
 
+import { COMPARE_PROMPTS } from "./benchPrompts.ts";
 import { median, quantile } from "./benchStats.ts";
 import { loadEnv } from "./env.ts";
 
-const PROMPTS = [
-  "Steve",
-  "The capital of France is",
-  "def fibonacci(n):\n    if n < 2:\n        return",
-  "Once upon a time, in a small village at the edge of a great forest, there lived a",
-  "The Eiffel Tower is located in the city of",
-  "1, 1, 2, 3, 5, 8, 13, 21,",
-  "She opened the letter, read the first line, and",
-  "In 1969, the first person to walk on the Moon was",
-];
+/** The first eight of the side-by-side benchmark's prompts (2 to 25 tokens). */
+const PROMPTS = COMPARE_PROMPTS.slice(0, 8);
 const TEN_TOKEN_PROMPT = "The quick brown fox jumps over the lazy dog and";
 
 async function timed(run: () => Promise<unknown>): Promise<number> {

@@ -37,7 +37,7 @@ export {
 } from "./attribution/contributionSet.ts";
 export { finalMlpIndex, shareOf } from "./attribution/finalMlp.ts";
 export { parseComponent } from "./attribution/parseComponent.ts";
-export { logSumExp, rankOf } from "./attribution/logProbabilities.ts";
+export { rankOf } from "./attribution/rankOf.ts";
 export type * from "./attribution/types.ts";
 export { layerChart, CHART_WIDTH, CHART_HEIGHT } from "./chart/layerChart.ts";
 export { renderPng, renderSvg } from "./chart/renderPng.ts";

@@ -18,13 +18,19 @@ export async function storedAnalysisResponse(
   respond: (stored: StoredAnalysis) => Response,
 ): Promise<Response> {
   if (!isAnalysisId(id)) {
-    return apiError("NOT_FOUND", `${JSON.stringify(id.slice(0, 80))} is not an analysis id.`);
+    return apiError(
+      "NOT_FOUND",
+      `${JSON.stringify(id.slice(0, 80))} is not an analysis id.`,
+    );
   }
   try {
     return respond(await dashboardStore().findAnalysis(id));
   } catch (error) {
     if (storeErrorCode(error) === "NOT_FOUND") {
-      return apiError("NOT_FOUND", `There is no analysis ${id}; it may have been removed.`);
+      return apiError(
+        "NOT_FOUND",
+        `There is no analysis ${id}; it may have been removed.`,
+      );
     }
     return unexpectedApiError(route, error);
   }

@@ -19,10 +19,8 @@ import type {
   LogitDifference,
   TargetAttribution,
 } from "../attribution/types.ts";
-import { checkBundleFiles } from "../bundle/checkBundleFiles.ts";
 import type { Manifest } from "../bundle/manifest.ts";
-import { readManifest } from "../bundle/readManifest.ts";
-import { resolveModelDir } from "../bundle/resolveModel.ts";
+import { checkPromptLength, openBundle } from "../bundle/openBundle.ts";
 import { AttribError } from "../errors/AttribError.ts";
 import {
   type GraphOutputs,
@@ -30,7 +28,7 @@ import {
   openGraph,
   type SessionOptions,
 } from "../inference/backend.ts";
-import { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
+import type { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
 import {
   ABLATION_OUTPUTS,
   checkGraphContract,
@@ -137,11 +135,7 @@ export class AttributionModel {
    * @throws {@link AttribError} UNKNOWN_MODEL or a BUNDLE_* code
    */
   static async load(model: string, options: LoadModelOptions): Promise<AttributionModel> {
-    const bundleDir = await resolveModelDir(model, options.modelsDir);
-    const manifest = await readManifest(bundleDir);
-    await checkBundleFiles(bundleDir, manifest);
-
-    const tokenizer = await BundleTokenizer.load(bundleDir, manifest);
+    const { bundleDir, manifest, tokenizer } = await openBundle(model, options.modelsDir);
     const graphPath = join(bundleDir, "model.onnx");
     const graph = await openGraph(graphPath, options);
     checkGraphContract(graph, graphPath);
@@ -248,7 +242,7 @@ export class AttributionModel {
     this.checkTopK(k);
     const batchSize = this.checkBatchSize(detail.batchSize ?? DEFAULT_BATCH_SIZE);
     for (const prompt of prompts) {
-      this.checkLength(prompt.tokenIds.length);
+      checkPromptLength(this.manifest, prompt.tokenIds.length);
       (prompt.targetIds ?? []).forEach((id) => this.checkTokenId(id));
     }
     const ablations = (detail.ablate ?? []).map((name) =>
@@ -290,7 +284,10 @@ export class AttributionModel {
       return this.request(prompt.tokenIds, extra, padTo(columns, nDetail, 0));
     });
     const lensDepths = detail.lens ? range(this.manifest.nLayers) : [];
-    const outputs = await this.graph.run(graphFeeds(rows, lensDepths), outputsFor(detail));
+    const outputs = await this.graph.run(
+      graphFeeds(rows, lensDepths),
+      outputsFor(detail),
+    );
     const inferenceMs = (performance.now() - started) / prompts.length;
     this.checkOutputShapes(outputs, prompts.length, nExtra);
 
@@ -374,7 +371,7 @@ export class AttributionModel {
         );
       }
       const { ids, tokens } = this.tokenizer.encodePrompt(prompt.text);
-      this.checkLength(ids.length);
+      checkPromptLength(this.manifest, ids.length);
       const difference = prompt.difference ?? options.difference;
       const named = [...(options.targets ?? []), ...(prompt.targets ?? [])];
       const targetIds = [...named, ...(difference ?? [])].map((target) =>
@@ -559,19 +556,6 @@ export class AttributionModel {
             `the graph and the manifest come from different conversions`,
         );
       }
-    }
-  }
-
-  private checkLength(nTokens: number): void {
-    if (nTokens === 0) {
-      throw new AttribError("EMPTY_TEXT", "the prompt has no tokens: give some text");
-    }
-    if (nTokens > this.manifest.maxContext) {
-      throw new AttribError(
-        "TEXT_TOO_LONG",
-        `the text is ${nTokens} tokens long; ${this.manifest.displayName} accepts at ` +
-          `most ${this.manifest.maxContext} tokens`,
-      );
     }
   }
 

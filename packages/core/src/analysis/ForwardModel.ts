@@ -1,12 +1,10 @@
 import { join } from "node:path";
 
-import { checkBundleFiles } from "../bundle/checkBundleFiles.ts";
 import type { Manifest } from "../bundle/manifest.ts";
-import { readManifest } from "../bundle/readManifest.ts";
-import { resolveModelDir } from "../bundle/resolveModel.ts";
+import { checkPromptLength, openBundle } from "../bundle/openBundle.ts";
 import { AttribError } from "../errors/AttribError.ts";
 import { type GraphSession, openGraph } from "../inference/backend.ts";
-import { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
+import type { BundleTokenizer } from "../tokenizer/BundleTokenizer.ts";
 import type { LoadModelOptions } from "./AttributionModel.ts";
 import { graphFeeds } from "./graphFeeds.ts";
 
@@ -28,10 +26,7 @@ export class ForwardModel {
    * @throws {@link AttribError} UNKNOWN_MODEL or a BUNDLE_* code
    */
   static async load(model: string, options: LoadModelOptions): Promise<ForwardModel> {
-    const bundleDir = await resolveModelDir(model, options.modelsDir);
-    const manifest = await readManifest(bundleDir);
-    await checkBundleFiles(bundleDir, manifest);
-    const tokenizer = await BundleTokenizer.load(bundleDir, manifest);
+    const { bundleDir, manifest, tokenizer } = await openBundle(model, options.modelsDir);
     const graph = await openGraph(join(bundleDir, "forward.onnx"), options);
     return new ForwardModel(manifest, tokenizer, graph);
   }
@@ -46,7 +41,7 @@ export class ForwardModel {
     if (texts.length === 0) return [];
     const rows = texts.map((text) => {
       const { ids } = this.tokenizer.encodePrompt(text);
-      this.checkLength(ids.length);
+      checkPromptLength(this.manifest, ids.length);
       return {
         tokenIds: ids,
         extraTargetIds: [],
@@ -70,18 +65,5 @@ export class ForwardModel {
   /** Frees the onnxruntime session. */
   async release(): Promise<void> {
     await this.graph.release();
-  }
-
-  private checkLength(nTokens: number): void {
-    if (nTokens === 0) {
-      throw new AttribError("EMPTY_TEXT", "the prompt has no tokens: give some text");
-    }
-    if (nTokens > this.manifest.maxContext) {
-      throw new AttribError(
-        "TEXT_TOO_LONG",
-        `the text is ${nTokens} tokens long; ${this.manifest.displayName} accepts at ` +
-          `most ${this.manifest.maxContext} tokens`,
-      );
-    }
   }
 }

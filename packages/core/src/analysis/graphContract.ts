@@ -12,7 +12,6 @@ const INPUTS = [
   "component_mean_weight",
 ] as const;
 
-
 /** The outputs every analysis reads; the rest are fetched on request. */
 export const CORE_OUTPUTS = [
   "logits",

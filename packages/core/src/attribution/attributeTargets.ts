@@ -1,5 +1,5 @@
 import { contributionSet } from "./contributionSet.ts";
-import { rankOf } from "./logProbabilities.ts";
+import { rankOf } from "./rankOf.ts";
 import type { TargetAttribution } from "./types.ts";
 
 /**

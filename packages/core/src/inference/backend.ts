@@ -143,7 +143,9 @@ function wrapSession(session: ort.InferenceSession, path: string): GraphSession 
         Object.entries(feeds).map(([name, feed]) => [name, toTensor(feed)]),
       );
       try {
-        const outputs = await (fetch ? session.run(tensors, [...fetch]) : session.run(tensors));
+        const outputs = await (fetch
+          ? session.run(tensors, [...fetch])
+          : session.run(tensors));
         return Object.fromEntries(
           Object.entries(outputs).map(([name, t]) => [
             name,

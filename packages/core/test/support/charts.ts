@@ -38,7 +38,8 @@ export function chartResult(
   targets: TargetAttribution[],
 ): AttributionResult {
   const names = ["embed"];
-  for (let layer = 0; layer < nLayers; layer++) names.push(`L${layer}.attn`, `L${layer}.mlp`);
+  for (let layer = 0; layer < nLayers; layer++)
+    names.push(`L${layer}.attn`, `L${layer}.mlp`);
   return {
     model: {
       name: "test",

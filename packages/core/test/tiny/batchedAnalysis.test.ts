@@ -3,7 +3,6 @@
  * left-padded, give what each prompt gives alone (up to float32 rounding)
  * and what the float64 transformers reference gives.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AttributionModel, isAttribError } from "../../src/index.ts";
 import { expectAllClose } from "../../../../test/setup/expectClose.ts";
 import { tinyModelsDir } from "../../../../test/setup/paths.ts";
-import type { ReferenceFixture } from "../../../../test/setup/referenceFixture.ts";
+import {
+  readBundleReference,
+  type ReferenceFixture,
+} from "../../../../test/setup/referenceFixture.ts";
 import { expectSameAnalysis } from "../support/expectSameAnalysis.ts";
 
 const ROUNDING = 1e-5;
@@ -27,9 +29,7 @@ describe.each(["tiny-llama-tied", "tiny-llama-gqa", "tiny-qwen2-bias", "tiny-gem
 
     beforeAll(async () => {
       model = await AttributionModel.load(bundleDir, { modelsDir: tinyModelsDir });
-      reference = JSON.parse(
-        readFileSync(join(bundleDir, "reference.json"), "utf8"),
-      ) as ReferenceFixture;
+      reference = readBundleReference(bundleDir);
     });
 
     afterAll(async () => {

@@ -3,7 +3,6 @@
  * converter, against float64 reference values that transformers computes
  * with forward hooks (not with the converter's graph).
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +17,10 @@ import {
   expectNeuronsMatch,
 } from "../../../../test/setup/expectFinerSplits.ts";
 import { tinyModelsDir } from "../../../../test/setup/paths.ts";
-import type { ReferenceFixture } from "../../../../test/setup/referenceFixture.ts";
+import {
+  readBundleReference,
+  type ReferenceFixture,
+} from "../../../../test/setup/referenceFixture.ts";
 
 const TOLERANCE = 1e-4;
 
@@ -37,9 +39,7 @@ describe.each(TINY_MODELS)("$name", ({ name, tied }) => {
 
   beforeAll(async () => {
     model = await AttributionModel.load(bundleDir, { modelsDir: tinyModelsDir });
-    reference = JSON.parse(
-      readFileSync(join(bundleDir, "reference.json"), "utf8"),
-    ) as ReferenceFixture;
+    reference = readBundleReference(bundleDir);
   });
 
   afterAll(async () => {

@@ -26,7 +26,13 @@ export function YGrid({ y, left, right, label }: YGridProps) {
             y2={y(tick)}
             stroke={tick === 0 ? "#6b7280" : "#e5e7eb"}
           />
-          <text x={left - 7} y={y(tick) + 4} textAnchor="end" fontSize="15" fill="#4b5563">
+          <text
+            x={left - 7}
+            y={y(tick) + 4}
+            textAnchor="end"
+            fontSize="15"
+            fill="#4b5563"
+          >
             {label(tick)}
           </text>
         </g>

@@ -9,12 +9,15 @@ export async function GET(
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
   const { id } = await params;
-  return storedAnalysisResponse(id, "GET /api/analyses/[id]/contributions.csv", (stored) =>
-    new Response(analysisCsv(stored), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="attrib-${id}.csv"`,
-      },
-    }),
+  return storedAnalysisResponse(
+    id,
+    "GET /api/analyses/[id]/contributions.csv",
+    (stored) =>
+      new Response(analysisCsv(stored), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="attrib-${id}.csv"`,
+        },
+      }),
   );
 }
